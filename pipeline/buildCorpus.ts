@@ -1,0 +1,134 @@
+import { AbcError, parseTune, type DropReason, type Header } from '../src/music/abcParse';
+import { abcjsWarnings } from '../src/music/abcjsCheck';
+import { badMeasures } from '../src/music/bars';
+import { eventsToAbc } from '../src/music/canonical';
+import { computeFeatures, type TuneFeatures } from '../src/music/features';
+import { toNoteSequence } from '../src/music/noteSequence';
+import { hashString } from '../src/runtime/prng';
+import { tuneTokens } from '../src/tokenizer/musicTokens';
+import { captionsFor, keyWords, tuneType } from './captions';
+import { creditsOf, type CollectionInfo, type Credits } from './credits';
+
+/** Longest tune the model trains on, in music tokens (without <s> and </s>). */
+export const MAX_TUNE_TOKENS = 510;
+
+export type Split = 'train' | 'valid' | 'test';
+
+export interface CatalogueEntry {
+  readonly id: string;
+  readonly titles: readonly string[];
+  readonly abc: string;
+  readonly credits: Credits;
+  readonly meter: string;
+  readonly key: string;
+  readonly keyWords: string;
+  readonly type: string | null;
+  readonly features: TuneFeatures;
+  readonly captions: readonly string[];
+  readonly split: Split;
+  readonly tokens: readonly string[];
+}
+
+export interface SourceFile {
+  readonly collection: CollectionInfo;
+  readonly file: string;
+  readonly records: readonly string[];
+}
+
+export type CorpusDropReason = DropReason | 'abcjs warnings' | 'duplicate' | 'no title';
+
+export interface CorpusReport {
+  read: number;
+  kept: number;
+  dropped: Partial<Record<CorpusDropReason, number>>;
+  splits: Record<Split, number>;
+}
+
+export interface CorpusResult {
+  readonly entries: CatalogueEntry[];
+  readonly report: CorpusReport;
+}
+
+/** Split by a hash of the tune id, so a tune's split never depends on which other tunes were kept. */
+export function splitOf(id: string): Split {
+  const h = hashString(`split:${id}`) % 100;
+  return h < 90 ? 'train' : h < 95 ? 'valid' : 'test';
+}
+
+function titlesOf(header: Header): string[] {
+  return (header.T ?? []).map((t) => t.replace(/^"|"$/g, '').trim()).filter(Boolean);
+}
+
+/** Cleans, validates, dedupes and captions every record. Pure: the same input always gives the same output. */
+export function buildCorpus(sources: readonly SourceFile[]): CorpusResult {
+  const report: CorpusReport = { read: 0, kept: 0, dropped: {}, splits: { train: 0, valid: 0, test: 0 } };
+  const drop = (reason: CorpusDropReason) => (report.dropped[reason] = (report.dropped[reason] ?? 0) + 1);
+  const entries: CatalogueEntry[] = [];
+  const seenIds = new Set<string>();
+  const seenMusic = new Set<string>();
+  for (const source of sources) {
+    for (const record of source.records) {
+      report.read++;
+      let parsed;
+      try {
+        parsed = parseTune(record);
+        if (badMeasures(parsed.meter, parsed.events).length) throw new AbcError('bar lengths', 'bars do not fit the meter');
+      } catch (e) {
+        if (!(e instanceof AbcError)) throw e;
+        drop(e.reason);
+        continue;
+      }
+      const { header, meter, key, events } = parsed;
+      const credits = creditsOf(source.collection, source.file, header);
+      const number = credits.number.replace(/\s+/g, '');
+      // O'Neill's files overlap: the X: number identifies a tune within a collection.
+      const id = `${source.collection.folder}-${source.collection.folder === 'ryansMammoth' ? source.file.replace(/\.abc$/, '') : `${source.file.replace(/\.abc$/, '')}-${number}`}`;
+      const dedupeId = source.collection.folder === 'oneills1850' ? `oneills1850-${Number(number)}` : id;
+      const titles = titlesOf(header);
+      if (!titles.length) {
+        drop('no title');
+        continue;
+      }
+      const tokens = tuneTokens(parsed);
+      if (tokens.length > MAX_TUNE_TOKENS) {
+        drop('too long');
+        continue;
+      }
+      const musicKey = tokens.join(' ');
+      if (seenIds.has(dedupeId) || seenMusic.has(musicKey)) {
+        drop('duplicate');
+        continue;
+      }
+      const abc = eventsToAbc(meter, key, events, { x: 1, title: titles[0] });
+      if (abcjsWarnings(abc).length) {
+        drop('abcjs warnings');
+        continue;
+      }
+      seenIds.add(dedupeId);
+      seenMusic.add(musicKey);
+      const features = computeFeatures(toNoteSequence(meter, key, events));
+      const captions = captionsFor(
+        { id, header, meter, key, features, collection: source.collection, composer: credits.composer },
+        hashString(id),
+      );
+      const split = splitOf(dedupeId);
+      report.splits[split]++;
+      report.kept++;
+      entries.push({
+        id: dedupeId === id ? id : dedupeId,
+        titles,
+        abc,
+        credits,
+        meter: `${meter.num}/${meter.den}`,
+        key: `${key.tonic}${key.mode}`,
+        keyWords: keyWords(key),
+        type: tuneType(header),
+        features,
+        captions,
+        split,
+        tokens,
+      });
+    }
+  }
+  return { entries, report };
+}

@@ -1,0 +1,59 @@
+/**
+ * npm run corpus: reads data/abc, writes the catalogue (public/corpus/), the vocabulary (public/models/vocab.json)
+ * and the training arrays (training/data/), and prints what was kept and dropped.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitTunes } from '../src/music/abcParse';
+import { buildCorpus, type SourceFile } from './buildCorpus';
+import { COLLECTIONS } from './credits';
+import { buildArrays, buildVocab } from './writeArrays';
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+const input = args[args.indexOf('--input') + 1] && args.includes('--input') ? args[args.indexOf('--input') + 1] : join(root, 'data/abc');
+const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : root;
+
+const sources: SourceFile[] = [];
+for (const collection of COLLECTIONS) {
+  let files: string[];
+  try {
+    files = readdirSync(join(input, collection.folder)).filter((f) => f.endsWith('.abc')).sort();
+  } catch {
+    continue;
+  }
+  for (const file of files) {
+    sources.push({ collection, file, records: splitTunes(readFileSync(join(input, collection.folder, file), 'utf8')) });
+  }
+}
+
+const { entries, report } = buildCorpus(sources);
+const vocab = buildVocab(entries);
+const arrays = buildArrays(entries, vocab);
+
+for (const dir of ['public/corpus', 'public/models', 'training/data']) mkdirSync(join(out, dir), { recursive: true });
+writeFileSync(join(out, 'public/corpus/catalogue.json'), JSON.stringify({ version: 1, report, entries }));
+writeFileSync(join(out, 'public/models/vocab.json'), JSON.stringify(vocab, null, 1) + '\n');
+const files: Record<string, ArrayBufferView> = {
+  'music.i16': arrays.music,
+  'music_offsets.i32': arrays.musicOffsets,
+  'captions.i16': arrays.captions,
+  'caption_offsets.i32': arrays.captionOffsets,
+  'caption_tune.i32': arrays.captionTune,
+  'split.u8': arrays.split,
+};
+for (const [name, data] of Object.entries(files)) {
+  writeFileSync(join(out, 'training/data', name), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+}
+writeFileSync(
+  join(out, 'training/data/meta.json'),
+  JSON.stringify({ tunes: entries.length, musicVocab: vocab.music.length, textVocab: vocab.text.length, report, files: Object.keys(files) }, null, 1) + '\n',
+);
+
+const lines = [
+  `read ${report.read} tunes, kept ${report.kept}, dropped ${report.read - report.kept}`,
+  ...Object.entries(report.dropped).sort((a, b) => b[1]! - a[1]!).map(([r, n]) => `  dropped ${String(n).padStart(4)}  ${r}`),
+  `split: train ${report.splits.train}, valid ${report.splits.valid}, test ${report.splits.test}`,
+  `vocabulary: ${vocab.music.length} music tokens, ${vocab.text.length} words; ${arrays.music.length} music tokens in all`,
+];
+console.log(lines.join('\n'));

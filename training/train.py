@@ -1,0 +1,136 @@
+"""
+Trains the tune model on the arrays from `npm run corpus`.
+
+    /usr/bin/python3 training/train.py --out training/runs/main            # full run (see the model card)
+    /usr/bin/python3 training/train.py --out training/runs/main --resume   # carry on from the last checkpoint
+    /usr/bin/python3 training/train.py --out /tmp/smoke --tiny --steps 5   # smoke test
+
+Writes checkpoints (ckpt.pt: model, optimiser, step, RNG states) and log.jsonl with losses and timings.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import time
+from dataclasses import asdict
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from data import PAD, Corpus, length_batches, make_batch
+from model import ModelConfig, TuneModel
+
+p = argparse.ArgumentParser()
+p.add_argument("--data", default="training/data")
+p.add_argument("--out", required=True)
+p.add_argument("--steps", type=int, default=2000)
+p.add_argument("--tokens-per-batch", type=int, default=4096)
+p.add_argument("--lr", type=float, default=1e-3)
+p.add_argument("--warmup", type=int, default=150)
+p.add_argument("--caption-dropout", type=float, default=0.1)
+p.add_argument("--word-dropout", type=float, default=0.05)
+p.add_argument("--eval-every", type=int, default=250)
+p.add_argument("--seed", type=int, default=1234)
+p.add_argument("--threads", type=int, default=2)
+p.add_argument("--tiny", action="store_true", help="a very small config for the smoke test")
+p.add_argument("--resume", action="store_true")
+args = p.parse_args()
+
+torch.set_num_threads(args.threads)
+torch.manual_seed(args.seed)
+random.seed(args.seed)
+rng = np.random.default_rng(args.seed)
+os.makedirs(args.out, exist_ok=True)
+
+corpus = Corpus(args.data)
+cfg = ModelConfig(text_vocab=corpus.meta["textVocab"], music_vocab=corpus.meta["musicVocab"])
+if args.tiny:
+    cfg = ModelConfig(text_vocab=cfg.text_vocab, music_vocab=cfg.music_vocab, d_model=32, n_heads=2, enc_layers=1, dec_layers=2, d_ff=64)
+model = TuneModel(cfg)
+n_params = sum(p.numel() for p in model.parameters())
+opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=0.01)
+train_idx, valid_idx = corpus.indices("train"), corpus.indices("valid")
+
+
+def lr_at(step):
+    if step < args.warmup:
+        return args.lr * (step + 1) / args.warmup
+    progress = (step - args.warmup) / max(1, args.steps - args.warmup)
+    return args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
+
+
+def loss_of(text, valid, tokens):
+    logits = model(text, valid, tokens[:, :-1])
+    return F.cross_entropy(logits.reshape(-1, cfg.music_vocab), tokens[:, 1:].reshape(-1), ignore_index=PAD, reduction="sum")
+
+
+@torch.no_grad()
+def evaluate():
+    """Mean loss per token on the validation split, each tune with its first caption (deterministic)."""
+    model.eval()
+    total, count = 0.0, 0
+    erng = np.random.default_rng(0)
+    for batch in length_batches(corpus, valid_idx, args.tokens_per_batch, erng):
+        text, valid, tokens = make_batch(corpus, batch, erng, fixed_caption=0)
+        total += loss_of(text, valid, tokens).item()
+        count += (tokens[:, 1:] != PAD).sum().item()
+    model.train()
+    return total / count
+
+
+ckpt_path = os.path.join(args.out, "ckpt.pt")
+state = {"step": 0, "elapsed": 0.0, "tokens": 0, "epoch": 0}
+if args.resume and os.path.exists(ckpt_path):
+    ck = torch.load(ckpt_path)
+    model.load_state_dict(ck["model"])
+    opt.load_state_dict(ck["opt"])
+    state = ck["state"]
+    rng.bit_generator.state = ck["np_rng"]
+    torch.set_rng_state(ck["torch_rng"])
+    print(f"resumed at step {state['step']}")
+
+
+def save():
+    torch.save(
+        {"model": model.state_dict(), "opt": opt.state_dict(), "state": state, "config": asdict(cfg),
+         "args": vars(args), "np_rng": rng.bit_generator.state, "torch_rng": torch.get_rng_state()},
+        ckpt_path + ".tmp",
+    )
+    os.replace(ckpt_path + ".tmp", ckpt_path)
+
+
+log = open(os.path.join(args.out, "log.jsonl"), "a")
+print(f"{n_params} parameters, {len(train_idx)} training tunes, {args.steps} steps")
+model.train()
+batches = []
+while state["step"] < args.steps:
+    if not batches:
+        batches = length_batches(corpus, train_idx, args.tokens_per_batch, rng)
+        state["epoch"] += 1
+    t0 = time.time()
+    text, valid, tokens = make_batch(corpus, batches.pop(), rng, args.caption_dropout, args.word_dropout, cfg.max_text)
+    n_tok = (tokens[:, 1:] != PAD).sum().item()
+    for g in opt.param_groups:
+        g["lr"] = lr_at(state["step"])
+    loss = loss_of(text, valid, tokens) / n_tok
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    state["step"] += 1
+    state["elapsed"] += time.time() - t0
+    state["tokens"] += n_tok
+    rec = {"step": state["step"], "loss": round(loss.item(), 4), "lr": lr_at(state["step"]), "tok_per_s": round(state["tokens"] / state["elapsed"])}
+    if state["step"] % args.eval_every == 0 or state["step"] == args.steps:
+        rec["valid_loss"] = round(evaluate(), 4)
+        rec["epoch"] = state["epoch"]
+        rec["elapsed_s"] = round(state["elapsed"])
+        save()
+    if state["step"] % 25 == 0 or "valid_loss" in rec:
+        print(json.dumps(rec), flush=True)
+    log.write(json.dumps(rec) + "\n")
+    log.flush()
+save()
+json.dump({"params": n_params, "config": asdict(cfg), "args": vars(args), "state": state}, open(os.path.join(args.out, "summary.json"), "w"), indent=1)
