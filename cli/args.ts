@@ -1,0 +1,58 @@
+/** A command-line usage problem. The CLIs print the message and exit with code 2. */
+export class UsageError extends Error {}
+
+export interface OptionSpec {
+  readonly kind: 'string' | 'number' | 'integer' | 'flag';
+  readonly min?: number;
+  readonly max?: number;
+  readonly choices?: readonly string[];
+}
+
+export type ParsedOptions = Record<string, string | number | boolean | undefined>;
+
+/** Parses `--name value` and `--flag` options against a spec; rejects unknown names and out-of-range values. */
+export function parseOptions(argv: readonly string[], spec: Record<string, OptionSpec>): ParsedOptions {
+  const out: ParsedOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const m = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new UsageError(`unexpected argument "${arg}"`);
+    const name = m[1];
+    const s = spec[name];
+    if (!s) throw new UsageError(`unknown option --${name} (known: ${Object.keys(spec).map((k) => `--${k}`).join(', ')})`);
+    if (s.kind === 'flag') {
+      out[name] = true;
+      continue;
+    }
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    out[name] = checkValue(name, value, s);
+  }
+  return out;
+}
+
+function checkValue(name: string, value: string, s: OptionSpec): string | number {
+  if (s.kind === 'string') {
+    if (s.choices && !s.choices.includes(value)) throw new UsageError(`--${name} must be one of ${s.choices.join(', ')}; got "${value}"`);
+    return value;
+  }
+  const n = Number(value);
+  const range = `${s.min ?? '-inf'} to ${s.max ?? 'inf'}`;
+  if (value.trim() === '' || !Number.isFinite(n) || (s.kind === 'integer' && !Number.isInteger(n))) {
+    throw new UsageError(`--${name} must be ${s.kind === 'integer' ? 'an integer' : 'a number'} from ${range}; got "${value}"`);
+  }
+  if ((s.min !== undefined && n < s.min) || (s.max !== undefined && n > s.max)) {
+    throw new UsageError(`--${name} must be from ${range}; got ${value}`);
+  }
+  return n;
+}
+
+/** Runs a CLI body, mapping usage errors to exit code 2 and other failures to exit code 1. */
+export async function runCli(body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (e) {
+    process.stderr.write(`error: ${(e as Error).message}\n`);
+    process.exit(e instanceof UsageError ? 2 : 1);
+  }
+}

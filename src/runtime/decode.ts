@@ -1,0 +1,159 @@
+import { tokensToAbc } from '../tokenizer/musicTokens';
+import { MUSIC_SPECIALS, type EncodedPrompt, type Vocab } from '../tokenizer/vocab';
+import { MusicGrammar, type MusicConstraints } from './grammar';
+import type { TuneModelRunner } from './modelTypes';
+import { mulberry32 } from './prng';
+import { guide, sampleToken, type SamplingOptions } from './sampling';
+
+export interface GenerationSettings extends SamplingOptions, MusicConstraints {
+  readonly seed: number;
+  /** Classifier-free guidance scale; 1 turns guidance off (and halves the work). */
+  readonly guidance: number;
+  readonly maxTokens: number;
+}
+
+export const DEFAULT_SETTINGS: GenerationSettings = {
+  seed: 1,
+  temperature: 0.9,
+  topK: 0,
+  topP: 0.95,
+  guidance: 1.5,
+  maxTokens: 512,
+  meter: null,
+  key: null,
+  mode: null,
+  fitBars: true,
+};
+
+/** Allowed ranges, shared by the CLI's option checks and the app's controls. */
+export const SETTING_RANGES = {
+  seed: { min: 0, max: 2 ** 32 - 1 },
+  temperature: { min: 0, max: 2 },
+  topK: { min: 0, max: 200 },
+  topP: { min: 0.01, max: 1 },
+  guidance: { min: 0, max: 10 },
+  maxTokens: { min: 1, max: 510 },
+} as const;
+
+export interface StreamedToken {
+  readonly index: number;
+  readonly token: string;
+  readonly id: number;
+  /** Cross-attention of the conditioned row for this token: (L, H, T), T = prompt words. */
+  readonly crossAttention: Float32Array;
+  /** Last hidden state (D) of the conditioned row. */
+  readonly hidden: Float32Array;
+}
+
+export interface GenerationResult {
+  /** Prefix tokens followed by generated tokens, without <s> and </s>. */
+  readonly tokens: string[];
+  readonly prefixLength: number;
+  readonly abc: string;
+  readonly stopped: 'end' | 'max-tokens' | 'cancelled';
+  /** One entry per token in `tokens` (prefix included): (L, H, T) each. */
+  readonly crossAttention: Float32Array[];
+  readonly hidden: Float32Array[];
+  readonly timings: { readonly firstTokenMs: number; readonly totalMs: number; readonly tokensPerSecond: number; readonly stepMs: number[] };
+}
+
+export interface GenerationHooks {
+  readonly onToken?: (t: StreamedToken) => void;
+  readonly signal?: AbortSignal;
+}
+
+const now = () => performance.now();
+
+/**
+ * Writes a tune: encodes the prompt (and the empty prompt when guidance is on), feeds <s> and any prefix,
+ * then samples one token per step under the grammar and the pinned constraints. The same runner, prompt,
+ * prefix and settings always give the same tokens.
+ */
+export async function generate(
+  runner: TuneModelRunner,
+  vocab: Vocab,
+  prompt: EncodedPrompt,
+  prefix: readonly string[],
+  settings: GenerationSettings,
+  hooks: GenerationHooks = {},
+): Promise<GenerationResult> {
+  const start = now();
+  const grammar = new MusicGrammar(vocab, settings);
+  const guided = settings.guidance !== 1;
+  const session = await runner.start(guided ? [prompt.ids, vocab.nullPrompt()] : [prompt.ids]);
+  const rand = mulberry32(settings.seed);
+  const { dec_layers: L, n_heads: H, d_model: D } = runner.card.config;
+  const tokens: string[] = [];
+  const crossAttention: Float32Array[] = [];
+  const hidden: Float32Array[] = [];
+  const stepMs: number[] = [];
+  let firstTokenMs = 0;
+  let stopped: GenerationResult['stopped'] = 'max-tokens';
+  try {
+    for (const t of prefix) grammar.advance(t);
+    let feed = Int32Array.from([MUSIC_SPECIALS.bos, ...prefix], (t) => vocab.musicId(t));
+    const limit = Math.min(settings.maxTokens + prefix.length, runner.card.config.max_music - 1);
+    while (tokens.length < limit) {
+      if (hooks.signal?.aborted) {
+        stopped = 'cancelled';
+        break;
+      }
+      const t0 = now();
+      const out = await session.step(guided ? [feed, feed] : [feed]);
+      const S = out.newTokens;
+      const T = out.textLength;
+      const V = vocab.musicSize;
+      // Position s of a step is where token s of this step's output was predicted: the earlier ones are
+      // the prefix tokens (read, not sampled), the last one is the token sampled now.
+      for (let s = 0; s < S - 1; s++) {
+        crossAttention.push(attentionRow(out.crossAttention, L, H, S, T, s));
+        hidden.push(out.hidden.slice(s * D, (s + 1) * D));
+      }
+      const condLogits = out.logits.subarray((S - 1) * V, S * V);
+      const logits = guided ? guide(condLogits, out.logits.subarray((2 * S - 1) * V, 2 * S * V), settings.guidance) : condLogits;
+      const id = sampleToken(logits, grammar.allowed(), settings, rand());
+      stepMs.push(now() - t0);
+      if (tokens.length === 0) tokens.push(...prefix);
+      if (tokens.length === prefix.length) firstTokenMs = now() - start;
+      const token = vocab.musicToken(id);
+      if (token === MUSIC_SPECIALS.eos) {
+        stopped = 'end';
+        break;
+      }
+      grammar.advance(token);
+      tokens.push(token);
+      const attention = attentionRow(out.crossAttention, L, H, S, T, S - 1);
+      const state = out.hidden.slice((S - 1) * D, S * D);
+      crossAttention.push(attention);
+      hidden.push(state);
+      feed = Int32Array.of(id);
+      hooks.onToken?.({ index: tokens.length - 1, token, id, crossAttention: attention, hidden: state });
+    }
+    if (tokens.length === 0 && prefix.length) tokens.push(...prefix);
+  } finally {
+    session.dispose();
+  }
+  const totalMs = now() - start;
+  const generated = tokens.length - prefix.length;
+  return {
+    tokens,
+    prefixLength: prefix.length,
+    abc: tokensToAbc(tokens),
+    stopped,
+    crossAttention,
+    hidden,
+    timings: { firstTokenMs, totalMs, tokensPerSecond: generated / (totalMs / 1000), stepMs },
+  };
+}
+
+/** Slices (L, H, T) for position s of row 0 out of a (B, L, H, S, T) array. */
+export function attentionRow(data: Float32Array, L: number, H: number, S: number, T: number, s: number): Float32Array {
+  const row = new Float32Array(L * H * T);
+  for (let l = 0; l < L; l++) {
+    for (let h = 0; h < H; h++) {
+      const src = ((l * H + h) * S + s) * T;
+      row.set(data.subarray(src, src + T), (l * H + h) * T);
+    }
+  }
+  return row;
+}

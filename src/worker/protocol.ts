@@ -1,0 +1,127 @@
+import type { GenerationSettings } from '../runtime/decode';
+
+/** Typed messages between the page and model.worker.ts. Requests carry an id; every reply echoes it. */
+
+export type Backend = 'webgpu' | 'wasm';
+export type BackendPreference = Backend | 'auto';
+
+export interface LoadRequest {
+  readonly type: 'load';
+  readonly id: number;
+  /** Base URL of the model folder, e.g. `${import.meta.env.BASE_URL}models/`. */
+  readonly modelUrl: string;
+  /** Base URL of the onnxruntime-web .mjs/.wasm files, e.g. `${import.meta.env.BASE_URL}ort/`. */
+  readonly ortUrl: string;
+  readonly backend: BackendPreference;
+  /** WASM threads; 0 lets the worker choose. More than 1 needs cross-origin isolation. */
+  readonly numThreads: number;
+  /** Honour the `crash` request (set only by the e2e tests). */
+  readonly testHooks: boolean;
+}
+
+export interface GenerateRequest {
+  readonly type: 'generate';
+  readonly id: number;
+  readonly prompt: string;
+  /** Music tokens to continue from (empty for a fresh tune). */
+  readonly prefix: readonly string[];
+  readonly settings: GenerationSettings;
+}
+
+export interface CancelRequest {
+  readonly type: 'cancel';
+  readonly id: number;
+  /** Id of the generate request to stop. */
+  readonly target: number;
+}
+
+/**
+ * Test hook, honoured only when the load request set `testHooks`. `throw` raises an uncaught error in the
+ * worker (as a WASM abort would); `webgpu-fail` makes the next WebGPU generation fail mid-run.
+ */
+export interface CrashRequest {
+  readonly type: 'crash';
+  readonly id: number;
+  readonly mode: 'throw' | 'webgpu-fail';
+}
+
+export type WorkerRequest = LoadRequest | GenerateRequest | CancelRequest | CrashRequest;
+
+export interface LoadedModelInfo {
+  readonly backend: Backend;
+  /** Why the backend was chosen, e.g. "WebGPU adapter is a software fallback". */
+  readonly backendReason: string;
+  /** WASM threads in use (1 on WebGPU, where the WASM side only runs the CPU fallback ops). */
+  readonly numThreads: number;
+  /**
+   * The model's identity in history and provenance: SHA-256 over the card's files, one "name sha256\n" line
+   * each (encoder, decoder, vocab), so any changed file changes it.
+   */
+  readonly modelSha256: string;
+  readonly vocab: { readonly music: readonly string[]; readonly text: readonly string[] };
+  readonly card: unknown;
+  readonly warmupMs: number;
+  /** Mean decode step time of the warm-up, in ms. */
+  readonly warmupStepMs: number;
+}
+
+/** What failed, so the page can word the message and decide what stays usable. */
+export type WorkerErrorCode =
+  | 'model-file' // a model file is missing or does not match its hash
+  | 'load' // the runtime could not create a session
+  | 'backend' // the WebGPU backend failed while running; the page falls back to WASM
+  | 'generate' // generation failed (bad prefix, impossible constraint, ...)
+  | 'not-loaded'
+  | 'busy';
+
+export interface GenerationTimings {
+  readonly firstTokenMs: number;
+  readonly totalMs: number;
+  readonly tokensPerSecond: number;
+  readonly meanStepMs: number;
+}
+
+export type WorkerReply =
+  | {
+      readonly type: 'progress';
+      readonly id: number;
+      readonly file: string;
+      readonly loaded: number;
+      readonly total: number;
+      /** Bytes over every model file, for one overall bar. */
+      readonly allLoaded: number;
+      readonly allTotal: number;
+    }
+  | { readonly type: 'loaded'; readonly id: number; readonly info: LoadedModelInfo }
+  | {
+      readonly type: 'token';
+      readonly id: number;
+      readonly index: number;
+      readonly token: string;
+      /** (L, H, T) cross-attention for this token, transferred. */
+      readonly crossAttention: Float32Array;
+    }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly tokens: readonly string[];
+      readonly prefixLength: number;
+      readonly abc: string;
+      readonly stopped: 'end' | 'max-tokens' | 'cancelled';
+      readonly words: readonly string[];
+      readonly unknownWords: readonly string[];
+      readonly truncated: number;
+      readonly timings: GenerationTimings;
+      readonly backend: Backend;
+    }
+  | { readonly type: 'notice'; readonly id: number; readonly message: string }
+  | {
+      readonly type: 'error';
+      readonly id: number;
+      readonly code: WorkerErrorCode;
+      readonly message: string;
+      readonly file?: string;
+      readonly expectedSha256?: string;
+    };
+
+export type WorkerReplyOf<T extends WorkerReply['type']> = Extract<WorkerReply, { type: T }>;
