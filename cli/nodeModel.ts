@@ -7,7 +7,8 @@ import { OrtTuneModel } from '../src/runtime/ortRunner';
 import { Vocab, type VocabJson } from '../src/tokenizer/vocab';
 
 export const DEFAULT_MODEL_DIR = join(process.cwd(), 'public/models');
-export const REBUILD_COMMAND = 'npm run model:export';
+/** How to get a good copy back: the shipped files are committed; the export rebuilds them from a training run. */
+export const REBUILD_COMMAND = 'git checkout -- public/models (or retrain and export: npm run model:train && npm run model:export)';
 
 /** A model file that is missing or does not match the hash in the model card. */
 export class ModelFileError extends Error {
@@ -19,7 +20,7 @@ export class ModelFileError extends Error {
     super(
       `${problem}: ${file}` +
         (expectedSha256 ? `\n  expected SHA-256 ${expectedSha256}` : '') +
-        `\n  rebuild it with: ${REBUILD_COMMAND}`,
+        `\n  restore it with: ${REBUILD_COMMAND}`,
     );
   }
 }

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function cli(args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'cli/generate.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.replace(/^npm warn.*\n/gm, '') };
+}
+
+const SHORT = ['--max-tokens', '40'];
+
+describe('npm run generate', () => {
+  it('gives the same tune for the same arguments', () => {
+    const args = ['--prompt', 'a lively jig in d major', '--seed', '7', '--json', ...SHORT];
+    const a = JSON.parse(cli(args).stdout);
+    const b = JSON.parse(cli(args).stdout);
+    expect(a.tokens.length).toBeGreaterThan(2);
+    expect({ ...a, timings: null }).toEqual({ ...b, timings: null });
+    expect(a.abc).toMatch(/^X:1\nM:/);
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(['abc', 'tokens', 'promptWords', 'unknownWords', 'seed', 'settings', 'modelSha256', 'timings']));
+    expect(a.modelSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.timings.tokensPerSecond).toBeGreaterThan(0);
+  });
+
+  it('pins meter, key and mode', () => {
+    const out = JSON.parse(cli(['--prompt', 'a reel', '--meter', '6/8', '--key', 'E', '--mode', 'minor', '--json', ...SHORT]).stdout);
+    expect(out.tokens.slice(0, 2)).toEqual(['M:6/8', 'K:Emin']);
+  });
+
+  it('continues from an ABC prefix', () => {
+    const out = JSON.parse(cli(['--prompt', 'jig', '--prefix', 'M:6/8 K:D |: d2e fed |', '--json', ...SHORT]).stdout);
+    expect(out.tokens.slice(0, 12)).toEqual(['M:6/8', 'K:Dmaj', '|:', 'd', '2', 'e', 'f', 'e', 'd', '|', ...out.tokens.slice(10, 12)]);
+  });
+
+  it('generates unconditionally from an empty prompt and says so', () => {
+    const r = cli(['--prompt', '', '--json', ...SHORT]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/unconditional/);
+    expect(JSON.parse(r.stdout).promptWords).toEqual([]);
+  });
+
+  it('lists unknown words and goes on', () => {
+    const r = cli(['--prompt', 'a zorblax jig in d', '--json', ...SHORT]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).unknownWords).toEqual(['zorblax']);
+    expect(r.stderr).toMatch(/zorblax/);
+  });
+
+  it('truncates a very long prompt with a warning', () => {
+    const r = cli(['--prompt', 'jig '.repeat(200), '--json', ...SHORT]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).promptWords).toHaveLength(32);
+    expect(r.stderr).toMatch(/cut to its first 32 words/);
+  });
+
+  it.each([
+    [['--temperature', '5'], /--temperature must be from 0 to 2/],
+    [['--top-p', '0'], /--top-p must be from 0.01 to 1/],
+    [['--top-k', '1.5'], /--top-k must be an integer/],
+    [['--seed', 'abc'], /--seed must be an integer/],
+    [['--max-tokens', '9999'], /--max-tokens must be from 1 to 510/],
+    [['--mode', 'lydianish'], /--mode must be one of major, minor, dorian, mixolydian/],
+    [['--meter', '5/4'], /meter 5\/4 is not one the model knows/],
+    [['--key', 'H'], /--key must be a tonic/],
+    [['--bogus', '1'], /unknown option --bogus/],
+  ])('rejects %j with exit code 2', (extra, message) => {
+    const r = cli(['--prompt', 'jig', ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('gives a parse error with its position for a broken prefix', () => {
+    const r = cli(['--prompt', 'jig', '--prefix', 'M:6/8 K:D |: d2e f@d |']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--prefix does not parse at character 9 of the music/);
+  });
+
+  it.each([
+    ['missing', (dir: string) => rmSync(join(dir, 'decoder.onnx')), 'decoder.onnx'],
+    ['corrupt', (dir: string) => writeFileSync(join(dir, 'encoder.onnx'), 'not a model'), 'encoder.onnx'],
+  ])('names a %s model file, its expected hash and how to restore it', (_kind, damage, file) => {
+    const dir = mkdtempSync(join(tmpdir(), 'apparatus-model-'));
+    cpSync('public/models', dir, { recursive: true });
+    damage(dir);
+    const r = cli(['--prompt', 'jig', '--model-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(dir, file));
+    expect(r.stderr).toMatch(/expected SHA-256 [0-9a-f]{64}/);
+    expect(r.stderr).toMatch(/git checkout -- public\/models/);
+  });
+});
