@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { parseTune } from '../music/abcParse';
+import { abcjsWarnings } from '../music/abcjsCheck';
+import { abcWithProvenance } from './abcExport';
+import { provenanceLines } from './provenance';
+import { FULL_PROVENANCE, PROVENANCE, TUNE_ABC, TUNE_EVENTS } from './testFixtures';
+
+describe.each([
+  ['minimal provenance', PROVENANCE],
+  ['full provenance with %, quotes and a newline', FULL_PROVENANCE],
+])('abcWithProvenance, %s', (_, p) => {
+  const abc = abcWithProvenance(TUNE_ABC, p);
+  const lines = abc.split('\n');
+
+  test('abcjs reads it without warnings', () => expect(abcjsWarnings(abc)).toEqual([]));
+
+  test('keeps every provenance line as a comment straight after X:', () => {
+    const comments = provenanceLines(p).map((l) => `% ${l}`);
+    expect(lines[0]).toBe('X:1');
+    expect(lines.slice(1, 1 + comments.length)).toEqual(comments);
+  });
+
+  test('adds one N: note in the header, before K:', () => {
+    const n = lines.findIndex((l) => l.startsWith('N:'));
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(lines.findIndex((l) => l.startsWith('K:')));
+    expect(lines[n]).not.toMatch(/[^\\]%/); // a bare % would cut the note short
+  });
+
+  test('the tune itself is unchanged', () => {
+    const back = parseTune(abc);
+    expect(back.events).toEqual(TUNE_EVENTS);
+    expect(back.header.T).toEqual(['Test Jig']);
+  });
+});
+
+test('a tune without K: is refused', () => {
+  expect(() => abcWithProvenance('X:1\nT:No key\n', PROVENANCE)).toThrow(/K:/);
+});

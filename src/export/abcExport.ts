@@ -1,0 +1,19 @@
+import { provenanceLines, provenanceSummary, type Provenance } from './provenance';
+
+/** Escapes text for an ABC field, where a bare % would start a comment. */
+const fieldText = (text: string): string => text.replace(/\\/g, '\\\\').replace(/%/g, '\\%');
+
+/**
+ * One tune's ABC with its provenance: "% key: value" comment lines straight after X: (inside the tune
+ * record, so they stay with the tune if it is copied into a collection) and an N: note before K:.
+ */
+export function abcWithProvenance(abc: string, p: Provenance): string {
+  const lines = abc.replace(/\r\n?/g, '\n').split('\n');
+  const keyLine = lines.findIndex((l) => /^K:/.test(l));
+  if (keyLine < 0) throw new Error('abcWithProvenance: no K: line');
+  const comments = provenanceLines(p).map((l) => `% ${l}`);
+  lines.splice(keyLine, 0, `N:${fieldText(provenanceSummary(p))}`);
+  const x = lines.findIndex((l) => /^X:/.test(l));
+  lines.splice(x < 0 ? 0 : x + 1, 0, ...comments);
+  return lines.join('\n');
+}
