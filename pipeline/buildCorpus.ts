@@ -72,7 +72,8 @@ export function buildCorpus(sources: readonly SourceFile[]): CorpusResult {
       let parsed;
       try {
         parsed = parseTune(record);
-        if (badMeasures(parsed.meter, parsed.events).length) throw new AbcError('bar lengths', 'bars do not fit the meter');
+        if (badMeasures(parsed.meter, parsed.events).length)
+          throw new AbcError('bar lengths', 'bars do not fit the meter');
       } catch (e) {
         if (!(e instanceof AbcError)) throw e;
         drop(e.reason);

@@ -20,14 +20,36 @@ export interface CollectionInfo {
 }
 
 export const COLLECTIONS: readonly CollectionInfo[] = [
-  { folder: 'airdsAirs', name: "Aird's Selection of Scotch, English, Irish and Foreign Airs", printed: '1778-1803', words: "aird's airs", region: null },
-  { folder: 'oneills1850', name: "O'Neill's Music of Ireland (the 1850)", printed: '1903', words: "o'neill's", region: 'irish' },
+  {
+    folder: 'airdsAirs',
+    name: "Aird's Selection of Scotch, English, Irish and Foreign Airs",
+    printed: '1778-1803',
+    words: "aird's airs",
+    region: null,
+  },
+  {
+    folder: 'oneills1850',
+    name: "O'Neill's Music of Ireland (the 1850)",
+    printed: '1903',
+    words: "o'neill's",
+    region: 'irish',
+  },
   { folder: 'ryansMammoth', name: "Ryan's Mammoth Collection", printed: '1883', words: "ryan's mammoth", region: null },
-  { folder: 'miscFolk', name: 'Fife tunes and Northumbrian Minstrelsy', printed: '18th-19th c.', words: 'folk', region: null },
+  {
+    folder: 'miscFolk',
+    name: 'Fife tunes and Northumbrian Minstrelsy',
+    printed: '18th-19th c.',
+    words: 'folk',
+    region: null,
+  },
 ];
 
 const clean = (s: string | undefined): string | null => {
-  const t = s?.replace(/^"|"$/g, '').replace(/\s+/g, ' ').replace(/[\s,*]+$/, '').trim();
+  const t = s
+    ?.replace(/^"|"$/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,*]+$/, '')
+    .trim();
   return t ? t : null;
 };
 

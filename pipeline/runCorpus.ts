@@ -11,14 +11,19 @@ import { buildArrays, buildVocab } from './writeArrays';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
-const input = args[args.indexOf('--input') + 1] && args.includes('--input') ? args[args.indexOf('--input') + 1] : join(root, 'data/abc');
+const input =
+  args[args.indexOf('--input') + 1] && args.includes('--input')
+    ? args[args.indexOf('--input') + 1]
+    : join(root, 'data/abc');
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : root;
 
 const sources: SourceFile[] = [];
 for (const collection of COLLECTIONS) {
   let files: string[];
   try {
-    files = readdirSync(join(input, collection.folder)).filter((f) => f.endsWith('.abc')).sort();
+    files = readdirSync(join(input, collection.folder))
+      .filter((f) => f.endsWith('.abc'))
+      .sort();
   } catch {
     continue;
   }
@@ -47,12 +52,24 @@ for (const [name, data] of Object.entries(files)) {
 }
 writeFileSync(
   join(out, 'training/data/meta.json'),
-  JSON.stringify({ tunes: entries.length, musicVocab: vocab.music.length, textVocab: vocab.text.length, report, files: Object.keys(files) }, null, 1) + '\n',
+  JSON.stringify(
+    {
+      tunes: entries.length,
+      musicVocab: vocab.music.length,
+      textVocab: vocab.text.length,
+      report,
+      files: Object.keys(files),
+    },
+    null,
+    1,
+  ) + '\n',
 );
 
 const lines = [
   `read ${report.read} tunes, kept ${report.kept}, dropped ${report.read - report.kept}`,
-  ...Object.entries(report.dropped).sort((a, b) => b[1]! - a[1]!).map(([r, n]) => `  dropped ${String(n).padStart(4)}  ${r}`),
+  ...Object.entries(report.dropped)
+    .sort((a, b) => b[1]! - a[1]!)
+    .map(([r, n]) => `  dropped ${String(n).padStart(4)}  ${r}`),
   `split: train ${report.splits.train}, valid ${report.splits.valid}, test ${report.splits.test}`,
   `vocabulary: ${vocab.music.length} music tokens, ${vocab.text.length} words; ${arrays.music.length} music tokens in all`,
 ];

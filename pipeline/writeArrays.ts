@@ -19,7 +19,10 @@ export function buildVocab(entries: readonly CatalogueEntry[]): VocabJson {
       TEXT_SPECIALS.pad,
       TEXT_SPECIALS.none,
       TEXT_SPECIALS.unk,
-      ...[...words].filter(([, n]) => n >= MIN_WORD_COUNT).map(([w]) => w).sort(byName),
+      ...[...words]
+        .filter(([, n]) => n >= MIN_WORD_COUNT)
+        .map(([w]) => w)
+        .sort(byName),
     ],
   };
 }

@@ -172,7 +172,8 @@ class BodyReader {
         this.startBroken(m[1], p);
         p += m[0].length;
       } else if (c === '&') this.fail('multiple voices', 'voice overlay &', p);
-      else if (c === '-') p++; // a tie after a chord or separated by space
+      else if (c === '-')
+        p++; // a tie after a chord or separated by space
       else if (SINGLE_CHAR_DECORATIONS.has(c) || c === '\\') p++;
       else this.fail('unparsed symbol', `"${c}"`, p);
     }
@@ -231,7 +232,11 @@ class BodyReader {
     const p = Number(m[1]);
     const q = m[2] ? Number(m[2]) : undefined;
     const r = m[3] ? Number(m[3]) : undefined;
-    if ((p !== 2 && p !== 3 && p !== 4) || (q !== undefined && q !== { 2: 3, 3: 2, 4: 3 }[p]) || (r !== undefined && r !== p)) {
+    if (
+      (p !== 2 && p !== 3 && p !== 4) ||
+      (q !== undefined && q !== { 2: 3, 3: 2, 4: 3 }[p]) ||
+      (r !== undefined && r !== p)
+    ) {
       this.fail('unsupported tuplet', m[0], at);
     }
     if (this.tupletLeft > 0) this.fail('unsupported tuplet', 'nested tuplet', at);

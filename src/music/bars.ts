@@ -50,7 +50,8 @@ export function splitMeasures(events: readonly MusicEvent[]): Measure[] {
       hasContent ||= e.kind !== 'tuplet';
     }
   });
-  if (hasContent) measures.push({ index: measures.length, first, last: events.length - 1, length, opening, closing: null });
+  if (hasContent)
+    measures.push({ index: measures.length, first, last: events.length - 1, length, opening, closing: null });
   return measures;
 }
 
@@ -63,10 +64,13 @@ const isSectionEdge = (bar: BarLine | null): boolean =>
  */
 export function badMeasures(meter: Meter, events: readonly MusicEvent[]): Measure[] {
   const full = barLength(meter, rat(1, 8));
-  return splitMeasures(events).filter((m) => {
+  const measures = splitMeasures(events);
+  return measures.filter((m) => {
     const c = cmp(m.length, full);
     if (c === 0) return false;
     if (c > 0) return true;
-    return !(isSectionEdge(m.opening) || isSectionEdge(m.closing));
+    // The first and last bars count as edges even when a plain bar line opens or closes the tune ("| A | ...").
+    const outermost = m.index === 0 || m.index === measures.length - 1;
+    return !(outermost || isSectionEdge(m.opening) || isSectionEdge(m.closing));
   });
 }

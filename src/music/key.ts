@@ -20,10 +20,26 @@ export interface Key {
 }
 
 const MODE_ALIASES: Record<string, Mode> = {
-  '': 'maj', maj: 'maj', major: 'maj', ion: 'maj', ionian: 'maj',
-  m: 'min', min: 'min', minor: 'min', aeo: 'min', aeolian: 'min',
-  dor: 'dor', dorian: 'dor', mix: 'mix', mixolydian: 'mix',
-  lyd: 'lyd', lydian: 'lyd', phr: 'phr', phrygian: 'phr', loc: 'loc', locrian: 'loc',
+  '': 'maj',
+  maj: 'maj',
+  major: 'maj',
+  ion: 'maj',
+  ionian: 'maj',
+  m: 'min',
+  min: 'min',
+  minor: 'min',
+  aeo: 'min',
+  aeolian: 'min',
+  dor: 'dor',
+  dorian: 'dor',
+  mix: 'mix',
+  mixolydian: 'mix',
+  lyd: 'lyd',
+  lydian: 'lyd',
+  phr: 'phr',
+  phrygian: 'phr',
+  loc: 'loc',
+  locrian: 'loc',
 };
 
 // Position of each mode's tonic relative to its relative major, in fifths.
@@ -34,7 +50,10 @@ const FLAT_ORDER = 'BEADGCF';
 
 /** Parses the value of a K: field. Returns null for keys this project does not model (pipes, "none", explicit accidentals). */
 export function parseKey(field: string): Key | null {
-  const text = field.replace(/\bclef=\S+/gi, '').replace(/%.*/, '').trim();
+  const text = field
+    .replace(/\bclef=\S+/gi, '')
+    .replace(/%.*/, '')
+    .trim();
   const m = /^([A-Ga-g])([#b]?)\s*([A-Za-z]*)\s*$/.exec(text);
   if (!m) return null;
   const word = m[3].toLowerCase();

@@ -15,6 +15,9 @@ export interface MusicConstraints {
   readonly fitBars: boolean;
 }
 
+/** A second bar line straight after another: only one that opens a repeat or closes a section, as in ":| |:". */
+const BAR_AFTER_BAR = /^(\|:|::|\|\||\|\])$/;
+
 export const NO_CONSTRAINTS: MusicConstraints = { meter: null, key: null, mode: null, fitBars: false };
 
 type Kind = 'meter' | 'key' | 'pitch' | 'rest' | 'length' | 'tie' | 'tuplet' | 'bar' | 'eos' | 'other';
@@ -39,6 +42,8 @@ function kindOf(token: string): Kind {
 export class MusicGrammar {
   private readonly kinds: Kind[];
   private readonly lengths: (Rational | null)[];
+  /** Smallest length in the vocabulary (or 1): the least room a note can take. */
+  private readonly smallest: Rational;
   private position = 0;
   private last: Kind | null = null;
   private noteHasLength = false;
@@ -55,6 +60,7 @@ export class MusicGrammar {
   ) {
     this.kinds = vocab.json.music.map(kindOf);
     this.lengths = vocab.json.music.map((t, i) => (this.kinds[i] === 'length' ? parseLength(t) : null));
+    this.smallest = this.lengths.reduce<Rational>((a, b) => (b && cmp(b, a) < 0 ? b : a), rat(1));
     this.checkSatisfiable();
   }
 
@@ -84,42 +90,38 @@ export class MusicGrammar {
     return this.tupletLeft > 0 ? mul(len, this.tupletScale) : len;
   }
 
-  private fits(len: Rational): boolean {
-    if (!this.fitting || !this.meter) return true;
-    return cmp(add(this.measure, this.scaled(len)), barLength(this.meter, rat(1, 8))) <= 0;
+  /**
+   * The bar as it will be once the note in progress is settled: any token but a length settles a note that
+   * has none at its implicit length 1, and that note may close an open tuplet.
+   */
+  private settled(): { measure: Rational; tupletLeft: number; scale: Rational } {
+    const pending = (this.last === 'pitch' || this.last === 'rest') && !this.noteHasLength;
+    if (!pending) return { measure: this.measure, tupletLeft: this.tupletLeft, scale: this.tupletScale };
+    const left = Math.max(0, this.tupletLeft - 1);
+    return {
+      measure: add(this.measure, this.scaled(rat(1))),
+      tupletLeft: left,
+      scale: left ? this.tupletScale : rat(1),
+    };
   }
 
-  /** Whether a new note of the smallest length still fits once the note in progress is counted. */
-  private roomForAnother(): boolean {
+  /** Whether `used` plus `extra` stays within the bar (always, when not fitting bars). */
+  private within(used: Rational, extra: Rational = ZERO): boolean {
     if (!this.fitting || !this.meter) return true;
-    const pending = (this.last === 'pitch' || this.last === 'rest') && !this.noteHasLength ? this.scaled(rat(1)) : ZERO;
-    const smallest = this.scaled(rat(1, 8));
-    return cmp(add(add(this.measure, pending), smallest), barLength(this.meter, rat(1, 8))) <= 0;
+    return cmp(add(used, extra), barLength(this.meter, rat(1, 8))) <= 0;
   }
 
-  /** The note in progress, if its length can no longer change, must fit the bar before anything else comes. */
-  private pendingFits(): boolean {
-    return !(this.last === 'pitch' || this.last === 'rest') || this.noteHasLength || this.fits(rat(1));
-  }
-
-  private barAllowed(token: string): boolean {
+  private barAllowed(measure: Rational, token: string): boolean {
     if (!this.fitting || !this.meter) return true;
-    const full = barLength(this.meter, rat(1, 8));
-    const c = cmp(this.measure, full);
+    const c = cmp(measure, barLength(this.meter, rat(1, 8)));
     return c === 0 || (c < 0 && (this.measureOpenedAtEdge || token !== '|'));
   }
 
   private fitting = false;
 
-  /**
-   * 1 for each vocabulary id allowed next. If fitting bars leaves no way on (a tuplet that cannot close
-   * inside the bar), that step falls back to the plain grammar rather than stopping.
-   */
+  /** 1 for each vocabulary id allowed next. */
   allowed(): Uint8Array {
     this.fitting = this.constraints.fitBars;
-    const mask = this.mask();
-    if (mask.some((v) => v === 1) || !this.fitting) return mask;
-    this.fitting = false;
     return this.mask();
   }
 
@@ -128,40 +130,55 @@ export class MusicGrammar {
     const tokens = this.vocab.json.music;
     const body = this.position >= 2;
     const afterNote = this.last === 'pitch' || this.last === 'rest';
+    const after = this.settled();
+    // The note in progress fits the bar at its settled length.
+    const finished = this.within(after.measure);
+    // Room for a new note, and for the rest of its tuplet at the smallest length.
+    const room = this.within(after.measure, mul(this.smallest, mul(rat(Math.max(1, after.tupletLeft)), after.scale)));
     this.kinds.forEach((kind, i) => {
       let ok = false;
       if (this.position === 0)
         ok = kind === 'meter' && (!this.constraints.meter || tokens[i] === `M:${this.constraints.meter}`);
       else if (this.position === 1) ok = kind === 'key' && this.keyAllowed(tokens[i]);
       else if (body) {
-        const finished = this.pendingFits();
         switch (kind) {
           case 'pitch':
-            ok = (this.last === 'tuplet' || finished) && this.roomForAnother();
+            ok = (this.last === 'tuplet' || finished) && room;
             break;
           case 'rest':
-            ok = this.last !== 'tie' && (this.last === 'tuplet' || finished) && this.roomForAnother();
+            ok = this.last !== 'tie' && (this.last === 'tuplet' || finished) && room;
             break;
-          case 'length':
-            ok = afterNote && !this.noteHasLength && this.fits(this.lengths[i]!);
+          case 'length': {
+            // This note's length, then the tuplet's remaining notes at the smallest length.
+            const rest = this.tupletLeft > 1 ? mul(this.smallest, rat(this.tupletLeft - 1)) : ZERO;
+            ok =
+              afterNote && !this.noteHasLength && this.within(this.measure, this.scaled(add(this.lengths[i]!, rest)));
             break;
+          }
           case 'tie':
-            ok = (this.last === 'pitch' || (this.last === 'length' && this.lastWasNote)) && finished;
+            // Inside a tuplet the tied-to note must still fit.
+            ok =
+              (this.last === 'pitch' || (this.last === 'length' && this.lastWasNote)) &&
+              finished &&
+              (after.tupletLeft === 0 || room);
             break;
-          case 'tuplet':
-            ok = this.last !== 'tie' && this.last !== 'tuplet' && this.tupletLeft === 0 && finished;
+          case 'tuplet': {
+            const p = Number(tokens[i][1]);
+            const all = mul(this.smallest, rat(p === 3 ? 2 : 3));
+            ok = this.last !== 'tuplet' && after.tupletLeft === 0 && finished && this.within(after.measure, all);
             break;
+          }
           case 'bar':
             ok =
-              this.last !== 'bar' &&
+              (this.last !== 'bar' || BAR_AFTER_BAR.test(tokens[i])) &&
               this.last !== 'tuplet' &&
               (this.last !== 'key' || tokens[i] === '|:') &&
-              this.tupletLeft === 0 &&
+              after.tupletLeft === 0 &&
               finished &&
-              this.barAllowed(tokens[i]);
+              this.barAllowed(after.measure, tokens[i]);
             break;
           case 'eos':
-            ok = this.notes > 0 && this.last !== 'tuplet' && this.last !== 'tie' && this.tupletLeft === 0 && finished;
+            ok = this.notes > 0 && this.last !== 'tuplet' && this.last !== 'tie' && after.tupletLeft === 0 && finished;
             break;
         }
       }

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { Header } from '../src/music/abcParse';
+import type { TuneFeatures } from '../src/music/features';
+import { captionsFor, featureWords, keyWords, regionOf, tempoWord, titleWords, tuneType } from './captions';
+import { COLLECTIONS, creditsOf } from './credits';
+
+const header = (fields: Record<string, string[]>): Header => fields;
+const byFolder = (folder: string) => COLLECTIONS.find((c) => c.folder === folder)!;
+
+describe('tuneType', () => {
+  it.each([
+    [{ R: ['Reel'] }, 'reel'],
+    [{ R: ['slipjig'] }, 'slip jig'],
+    [{ T: ['Miss Smith -- Strathspey'] }, 'strathspey'],
+    [{ T: ['The Highland Fling'] }, 'highland fling'],
+    [{ T: ['Jigs'] }, 'jig'],
+    [{ R: ['double jig'] }, 'double jig'],
+    [{ T: ['Reelection Day'] }, null],
+    [{}, null],
+  ])('%o -> %s', (fields, type) => {
+    expect(tuneType(header(fields))).toBe(type);
+  });
+});
+
+describe('tempoWord', () => {
+  it.each([
+    [{ N: ['"Very slow"'] }, 'very slow'],
+    [{ N: ['Lively'] }, 'lively'],
+    [{ Q: ['1/4=60'] }, 'slow'],
+    [{ Q: ['1/4=100'] }, 'moderate'],
+    [{ Q: ['3/8=120'] }, 'lively'],
+    [{}, null],
+  ])('%o -> %s', (fields, word) => {
+    expect(tempoWord(header(fields))).toBe(word);
+  });
+});
+
+describe('caption words', () => {
+  it('takes up to four content words from the first title', () => {
+    expect(titleWords(header({ T: ["The Lass o' Gowrie's Delight in the Morning -- Reel"] }))).toEqual([
+      'lass',
+      'gowries',
+      'delight',
+      'morning',
+    ]);
+  });
+
+  it.each([
+    [{ tonic: 'F#', mode: 'min' as const }, 'f sharp minor'],
+    [{ tonic: 'Bb', mode: 'maj' as const }, 'b flat major'],
+    [{ tonic: 'A', mode: 'dor' as const }, 'a dorian'],
+  ])('keyWords(%o)', (key, words) => {
+    expect(keyWords(key)).toBe(words);
+  });
+
+  it('takes the region from the collection, else from the header', () => {
+    expect(regionOf(byFolder('oneills1850'), header({}))).toBe('irish');
+    expect(regionOf(byFolder('miscFolk'), header({ T: ['Northumbrian Air'] }))).toBe('northumbrian');
+    expect(regionOf(byFolder('airdsAirs'), header({ T: ['A Scots Measure'] }))).toBe('scottish');
+    expect(regionOf(byFolder('ryansMammoth'), header({ T: ['Untitled'] }))).toBeNull();
+  });
+
+  const features = (f: Partial<TuneFeatures>): TuneFeatures => ({
+    lowest: 60,
+    highest: 72,
+    range: 12,
+    meanPitch: 70,
+    notesPerBar: 6,
+    stepwise: 0.5,
+    bars: 16,
+    notes: 96,
+    ...f,
+  });
+
+  it.each([
+    [features({}), { num: 6, den: 8 }, { range: 'moderate', density: 'busy', register: 'middle', motion: 'mixed' }],
+    [
+      features({ range: 8, notesPerBar: 3, meanPitch: 66, stepwise: 0.8 }),
+      { num: 4, den: 4 },
+      { range: 'narrow', density: 'sparse', register: 'low', motion: 'stepwise' },
+    ],
+    [
+      features({ range: 20, notesPerBar: 8, meanPitch: 80, stepwise: 0.3 }),
+      { num: 4, den: 4 },
+      { range: 'wide', density: 'flowing', register: 'high', motion: 'leaping' },
+    ],
+  ])('featureWords(%o, %o)', (f, meter, words) => {
+    expect(featureWords(f, meter)).toEqual(words);
+  });
+});
+
+describe('captionsFor', () => {
+  const input = {
+    id: 'oneills1850-1',
+    header: header({ T: ['The Fixture Jig'], R: ['jig'], N: ['Lively'] }),
+    meter: { num: 6, den: 8 },
+    key: { tonic: 'G', mode: 'maj' as const },
+    features: { lowest: 62, highest: 79, range: 17, meanPitch: 70, notesPerBar: 5, stepwise: 0.7, bars: 9, notes: 45 },
+    collection: byFolder('oneills1850'),
+    composer: "F. O'Neill.",
+  };
+
+  it('is a pure function of the tune and the seed', () => {
+    expect(captionsFor(input, 7)).toEqual(captionsFor(input, 7));
+  });
+
+  it('writes four captions with the facts in them', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const captions = captionsFor(input, seed);
+      expect(captions).toHaveLength(4);
+      for (const c of captions) expect(c).not.toMatch(/^\s|\s$|\s\s/);
+      expect(captions[0]).toMatch(/^(a|an old|a traditional) irish jig in g major/);
+      expect(captions[1]).toMatch(/^lively jig in 6\/8 in (the key of )?g major from o'neill's$/);
+      expect(captions[2]).toBe("fixture jig - stepwise flowing jig with a moderate range by o'neill");
+    }
+  });
+});
+
+describe('creditsOf', () => {
+  it('cleans quotes, trailing commas and asterisks, and joins repeated fields', () => {
+    const credits = creditsOf(
+      byFolder('airdsAirs'),
+      'book2.abc',
+      header({ X: ['12'], S: ['"Book 2"'], C: ['Anon.', 'arr. Aird'], Z: ['Jack Campin, *', ''] }),
+    );
+    expect(credits).toEqual({
+      collection: "Aird's Selection of Scotch, English, Irish and Foreign Airs",
+      book: 'Book 2',
+      number: '12',
+      composer: 'Anon.; arr. Aird',
+      encoder: 'Jack Campin',
+      sourceFile: 'airdsAirs/book2.abc',
+    });
+  });
+
+  it('marks a missing number', () => {
+    expect(creditsOf(byFolder('miscFolk'), 'f.abc', header({})).number).toBe('?');
+  });
+});
