@@ -1,4 +1,4 @@
-import { barText, type BarLine, type MusicEvent } from './events';
+import type { BarLine, MusicEvent } from './events';
 import { parseKey, type Key } from './key';
 import { parseMeter, type Meter } from './meter';
 import { div, mul, parseLength, rat, type Rational } from './rational';
@@ -191,11 +191,11 @@ class BodyReader {
   }
 
   private addNote(pitch: string, written: string, tie: boolean, at: number): void {
-    this.pushTimed({ kind: 'note', pitch: normalisePitch(pitch), length: this.toEighths(written, at), tie }, at);
+    this.pushTimed({ kind: 'note', pitch: normalisePitch(pitch), length: this.toEighths(written, at), tie });
   }
 
   private addRest(written: string, at: number): void {
-    this.pushTimed({ kind: 'rest', length: this.toEighths(written, at) }, at);
+    this.pushTimed({ kind: 'rest', length: this.toEighths(written, at) });
   }
 
   private addChord(m: RegExpExecArray, at: number): void {
@@ -203,11 +203,11 @@ class BodyReader {
     const outer = this.toEighths(m[2], at);
     const first = this.toEighths(notes[0][4], at);
     const top = notes.reduce((best, n) => (pitchHeight(n[2], n[3]) > pitchHeight(best[2], best[3]) ? n : best));
-    const length = mul(mul(first, outer), rat(1, 1));
-    this.pushTimed({ kind: 'note', pitch: normalisePitch(top[1] + top[2] + top[3]), length, tie: m[3] === '-' }, at);
+    const length = mul(first, outer);
+    this.pushTimed({ kind: 'note', pitch: normalisePitch(top[1] + top[2] + top[3]), length, tie: m[3] === '-' });
   }
 
-  private pushTimed(event: Extract<MusicEvent, { kind: 'note' | 'rest' }>, at: number): void {
+  private pushTimed(event: Extract<MusicEvent, { kind: 'note' | 'rest' }>): void {
     let e = event;
     if (this.pendingBroken) {
       e = { ...e, length: mul(e.length, this.pendingBroken) };
@@ -215,7 +215,6 @@ class BodyReader {
     }
     if (this.tupletLeft > 0) this.tupletLeft--;
     this.events.push(e);
-    void at;
   }
 
   private startBroken(arrows: string, at: number): void {
@@ -266,7 +265,7 @@ class BodyReader {
         : /\|\|/.test(symbol)
           ? 'double'
           : 'plain';
-    const bar: BarLine = { close, openRepeat: opensRepeat && !(symbol === '::' && false), ending };
+    const bar: BarLine = { close, openRepeat: opensRepeat, ending };
     if (this.tupletLeft > 0) this.fail('unsupported tuplet', 'tuplet across a bar line', at);
     if (prev?.kind === 'bar' && prev.bar.ending === null && bar.close === 'plain' && !bar.openRepeat) {
       // "|| |" style doubled bar lines collapse into the first.
@@ -274,7 +273,6 @@ class BodyReader {
       return;
     }
     this.events.push({ kind: 'bar', bar });
-    void barText;
   }
 }
 
