@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, generate, type GenerationSettings } from '../src/runt
 import { tokensToEvents } from '../src/tokenizer/musicTokens';
 import { parseOptions, runCli } from './args';
 import { readCatalogue, tokensToSequence } from './catalogue';
+import { replaceSection } from './readmeSection';
 import { DEFAULT_MODEL_DIR, loadNodeModel } from './nodeModel';
 
 interface Ask {
@@ -145,7 +146,9 @@ async function main(): Promise<void> {
   const card = JSON.parse(readFileSync(cardPath, 'utf8')) as Record<string, unknown>;
   writeFileSync(cardPath, JSON.stringify({ ...card, evaluation }, null, 1));
   mkdirSync(dirname(outPath), { recursive: true });
-  writeFileSync(outPath, markdown(evaluation.figures, evaluation.targets, EVAL_PROMPTS.length, seeds));
+  const table = markdown(evaluation.figures, evaluation.targets, EVAL_PROMPTS.length, seeds);
+  writeFileSync(outPath, table);
+  replaceSection('README.md', 'eval', table.replace(/^# .*\n\n/, ''));
   process.stdout.write(JSON.stringify(evaluation, null, 1) + '\n');
 }
 
