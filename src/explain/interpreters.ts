@@ -1,0 +1,6 @@
+/** Every interpretation method behind the shared contract, for panels that list methods and their settings. */
+import { attentionInterpreter } from './attention';
+import { diffractionInterpreter } from './diffraction';
+import { occlusionInterpreter } from './occlusion';
+
+export const INTERPRETERS = [attentionInterpreter, occlusionInterpreter, diffractionInterpreter] as const;
