@@ -120,6 +120,8 @@ export type WorkerReply =
       readonly id: number;
       readonly code: WorkerErrorCode;
       readonly message: string;
+      /** The runtime is broken (a WASM abort): the page should replace the worker and load the model again. */
+      readonly fatal?: boolean;
       readonly file?: string;
       readonly expectedSha256?: string;
     };

@@ -1,0 +1,39 @@
+import { expect, test } from './fixtures';
+
+test('an ABC edit with an error says where, and keeps the tune', async ({ app }) => {
+  await app.openReady();
+  await app.controls.quick(41, 64);
+  const tune = await app.generate();
+
+  const broken = 'X:1\nM:4/4\nL:1/8\nK:D\nDEFG ABcd|\nAB @cd e4|]\n';
+  await app.score.abcText.fill(broken);
+  await app.score.continueFromEdit.click();
+  await expect(app.score.abcError).toContainText('line 6, column 4');
+  await expect(app.score.abcError).toContainText('unchanged');
+  const after = await app.state();
+  expect(after.current!.id).toBe(tune.id);
+  expect(after.current!.tokens).toEqual(tune.tokens);
+  expect(after.streaming).toBe(false);
+
+  await app.score.applyEdit.click();
+  await expect(app.score.abcError).toBeVisible();
+  expect((await app.state()).current!.id).toBe(tune.id);
+});
+
+test('a valid edit can be applied and continued by the model', async ({ app }) => {
+  await app.openReady();
+  await app.controls.quick(43, 48);
+  const tune = await app.generate();
+
+  await app.score.abcText.fill('X:1\nM:6/8\nL:1/8\nK:G\nGAB c2d|e2d BAG|\n');
+  await app.score.applyEdit.click();
+  const edited = await app.waitForTune(tune.id);
+  expect(edited.origin).toBe('edit');
+  expect(edited.tokens.slice(0, 4)).toEqual(['M:6/8', 'K:Gmaj', 'G', 'A']);
+
+  await app.score.continueFromEdit.click();
+  const continued = await app.waitForTune(edited.id);
+  expect(continued.parentId).toBe(edited.id);
+  expect(continued.tokens.slice(0, edited.tokens.length)).toEqual(edited.tokens);
+  expect(continued.tokens.length).toBeGreaterThan(edited.tokens.length);
+});

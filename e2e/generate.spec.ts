@@ -1,0 +1,71 @@
+import { expect, test } from './fixtures';
+
+test('a prompt streams a score that plays as non-silent audio', async ({ app, page }) => {
+  await app.openReady();
+  await expect(page.getByTestId('backend-info')).toContainText('WASM');
+  await app.prompt.fill('a lively reel in D major');
+  await app.controls.quick(11, 200);
+  await app.generateBar.generateButton.click();
+
+  // Mid-run: the score already shows notes and the progress bar counts tokens.
+  await page.waitForFunction(() => {
+    const s = window.__apparatus!.state();
+    return s.streaming && s.streamTokens >= 8;
+  });
+  await expect(app.score.notes.first()).toBeVisible();
+  await expect(app.generateBar.count).toContainText('/ 200 tokens');
+
+  const tune = await app.waitForTune();
+  expect(tune.origin).toBe('model');
+  expect(tune.settings.seed).toBe(11);
+  expect(tune.tokens[0]).toMatch(/^M:/);
+  expect(tune.tokens[1]).toMatch(/^K:/);
+  expect(tune.tokens.length).toBeGreaterThan(10);
+  expect(tune.modelSha256).toMatch(/^[0-9a-f]{64}$/);
+  const last = await app.lastGeneration();
+  expect(last!.tokens).toEqual(tune.tokens);
+  expect(await app.score.notes.count()).toBeGreaterThan(4);
+
+  const audio = await page.evaluate(() => window.__apparatus!.renderAudio());
+  expect(audio).not.toBeNull();
+  expect(audio!.seconds).toBeGreaterThan(1);
+  expect(audio!.rms).toBeGreaterThan(1e-3);
+
+  // Live playback: the playhead marks notes in the score, and pause/stop work.
+  await app.player.play.click();
+  await expect(app.player.state).toHaveText('Playing');
+  await expect(app.score.playingNotes().first()).toBeAttached();
+  await app.player.pause.click();
+  await expect(app.player.state).toHaveText('Paused');
+  await app.player.resume.click();
+  await app.player.stop.click();
+  await expect(app.player.state).toHaveText('Stopped');
+});
+
+test('the same seed and settings give the same tune', async ({ app }) => {
+  await app.openReady();
+  await app.controls.quick(2024, 64);
+  const a = await app.generate();
+  const b = await app.generate();
+  expect(b.id).not.toBe(a.id);
+  expect(b.tokens).toEqual(a.tokens);
+});
+
+test('settings out of range are refused with a message', async ({ app }) => {
+  await app.openReady();
+  await app.controls.temperature.fill('5');
+  await expect(app.controls.errors).toContainText('Temperature must be between 0 and 2');
+  await expect(app.generateBar.generateButton).toBeDisabled();
+  await app.controls.temperature.fill('0.8');
+  await expect(app.generateBar.generateButton).toBeEnabled();
+});
+
+test('pinned meter and key are obeyed', async ({ app }) => {
+  await app.openReady();
+  await app.controls.quick(5, 48);
+  await app.controls.meter.selectOption('6/8');
+  await app.controls.key.selectOption('G');
+  await app.controls.mode.selectOption('maj');
+  const tune = await app.generate();
+  expect(tune.tokens.slice(0, 2)).toEqual(['M:6/8', 'K:Gmaj']);
+});

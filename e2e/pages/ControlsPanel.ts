@@ -1,0 +1,40 @@
+import type { Locator, Page } from '@playwright/test';
+
+export class ControlsPanel {
+  readonly root: Locator;
+  readonly seed: Locator;
+  readonly seedLock: Locator;
+  readonly temperature: Locator;
+  readonly topP: Locator;
+  readonly topK: Locator;
+  readonly guidance: Locator;
+  readonly maxTokens: Locator;
+  readonly meter: Locator;
+  readonly key: Locator;
+  readonly mode: Locator;
+  readonly fitBars: Locator;
+  readonly errors: Locator;
+
+  constructor(page: Page) {
+    this.root = page.getByTestId('controls-panel');
+    this.seed = this.root.getByLabel('Seed', { exact: true });
+    this.seedLock = this.root.getByLabel('Lock seed');
+    this.temperature = this.root.getByLabel('Temperature');
+    this.topP = this.root.getByLabel('Top-p');
+    this.topK = this.root.getByLabel('Top-k');
+    this.guidance = this.root.getByLabel('Guidance');
+    this.maxTokens = this.root.getByLabel('Length (max tokens)');
+    this.meter = this.root.getByLabel('Meter', { exact: true });
+    this.key = this.root.getByLabel('Key', { exact: true });
+    this.mode = this.root.getByLabel('Mode', { exact: true });
+    this.fitBars = this.root.getByLabel('Fit bars to the meter');
+    this.errors = this.root.getByRole('alert');
+  }
+
+  /** Short, reproducible generations: a fixed seed and a small token budget. */
+  async quick(seed: number, maxTokens = 64): Promise<void> {
+    await this.seed.fill(String(seed));
+    await this.seedLock.check();
+    await this.maxTokens.fill(String(maxTokens));
+  }
+}

@@ -1,0 +1,55 @@
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium; never `npx playwright install`. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Tone.js needs audio to start without a user gesture in a headless run.
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  // One worker: the machine has two cores and the model decodes on one of them.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    acceptDownloads: true,
+    viewport: { width: 1600, height: 1000 },
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath, args },
+  },
+  projects: [
+    { name: 'wasm', testIgnore: '**/webgpu.spec.ts' },
+    // Benchmarks only run when asked for: `npm run bench:browser`.
+    ...(process.env.BENCH ? [{ name: 'bench', testMatch: '**/*.bench.ts', timeout: 600_000 }] : []),
+    {
+      // Headless Chromium offers WebGPU only with this flag, and then only SwiftShader's fallback adapter.
+      name: 'webgpu',
+      testMatch: '**/webgpu.spec.ts',
+      use: { launchOptions: { executablePath, args: [...args, '--enable-unsafe-webgpu'] } },
+    },
+  ],
+  webServer: {
+    // The production build, served with the same cross-origin isolation headers as the dev server.
+    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+  },
+});

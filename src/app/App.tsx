@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { AboutPanel } from './AboutPanel';
+import { AbcEditor } from './AbcEditor';
+import { ControlsPanel } from './ControlsPanel';
+import { ExportPanel } from './ExportPanel';
+import { GenerateBar } from './GenerateBar';
+import { HistoryPanel } from './HistoryPanel';
+import { ModelStatus } from './ModelStatus';
+import { Notices } from './Notices';
+import { PlayerPanel } from './PlayerPanel';
+import { PromptPanel } from './PromptPanel';
+import { ScorePanel } from './ScorePanel';
+
+export function App() {
+  const [about, setAbout] = useState(false);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Apparatus</h1>
+        <p className="tagline">Words in, folk tunes out — written by a small model in your browser.</p>
+        <button type="button" aria-expanded={about} onClick={() => setAbout(!about)}>
+          About
+        </button>
+      </header>
+      <Notices />
+      {about && <AboutPanel onClose={() => setAbout(false)} />}
+      <ModelStatus />
+      <main className="layout">
+        <div className="column compose">
+          <PromptPanel />
+          <GenerateBar />
+          <ControlsPanel />
+        </div>
+        <div className="column tune">
+          <ScorePanel />
+          <PlayerPanel />
+          <ExportPanel />
+          <AbcEditor />
+        </div>
+        <HistoryPanel />
+      </main>
+    </div>
+  );
+}

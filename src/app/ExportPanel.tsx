@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useTune } from '../store/tuneStore';
+import { exportAbc, exportMidi, exportWav } from './exportService';
+
+/** ABC, MIDI and WAV downloads of the tune on show, each carrying its provenance. */
+export function ExportPanel() {
+  const tune = useTune((s) => (s.streaming ? null : s.current));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (f: () => void | Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await f();
+    } catch (e) {
+      setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="export-heading" data-testid="export-panel">
+      <h2 id="export-heading">Export</h2>
+      <div className="row">
+        <button type="button" disabled={!tune || busy} onClick={() => tune && void run(() => exportAbc(tune))}>
+          ABC
+        </button>
+        <button type="button" disabled={!tune || busy} onClick={() => tune && void run(() => exportMidi(tune))}>
+          MIDI
+        </button>
+        <button type="button" disabled={!tune || busy} onClick={() => tune && void run(() => exportWav(tune))}>
+          {busy ? 'Rendering…' : 'WAV'}
+        </button>
+      </div>
+      <p className="hint">Each file records the app version, model hash, prompt, seed, settings and time.</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { promptWords } from '../tokenizer/textTokens';
+import { useSettings } from '../store/settingsStore';
+import { useTune } from '../store/tuneStore';
+import { cancelGeneration, runGeneration } from './generation';
+import { useCanGenerate } from './useCanGenerate';
+
+/** Generate and Cancel, with the generation's progress in tokens. */
+export function GenerateBar() {
+  const unconditional = useSettings((s) => promptWords(s.prompt).length === 0);
+  const streaming = useTune((s) => s.streaming);
+  const { ok, reason } = useCanGenerate();
+  const generated = streaming ? streaming.tokens.length - streaming.prefixLength : 0;
+  return (
+    <section className="panel generate-bar" aria-label="Generate" data-testid="generate-bar">
+      <div className="row">
+        <button type="button" className="primary" disabled={!ok} onClick={() => void runGeneration()}>
+          {unconditional ? 'Generate (unconditional)' : 'Generate'}
+        </button>
+        {streaming && (
+          <button type="button" className="danger" onClick={cancelGeneration}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {streaming ? (
+        <div className="progress-line">
+          <progress aria-label="Generation progress" max={streaming.maxTokens} value={generated} />
+          <span data-testid="generation-count">
+            {generated} / {streaming.maxTokens} tokens
+          </span>
+        </div>
+      ) : (
+        reason && <p className="hint">{reason}</p>
+      )}
+    </section>
+  );
+}

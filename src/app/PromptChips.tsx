@@ -1,0 +1,46 @@
+import { MAX_PROMPT_WORDS } from '../tokenizer/textTokens';
+
+interface Props {
+  readonly words: readonly string[];
+  /** Null when the vocabulary is not available, so no word can be marked. */
+  readonly unknown: ReadonlySet<string> | null;
+  readonly truncated: number;
+}
+
+/** One chip per word the model reads; words outside its vocabulary get a dashed border. */
+export function PromptChips({ words, unknown, truncated }: Props) {
+  if (words.length === 0) {
+    return (
+      <p className="chips-note" data-testid="prompt-unconditional">
+        No words: the tune will be unconditional.
+      </p>
+    );
+  }
+  return (
+    <div className="chips-wrap">
+      <ul className="chips" aria-label="Prompt words">
+        {words.map((w, i) => {
+          const isUnknown = unknown?.has(w) ?? false;
+          return (
+            <li
+              key={`${i}-${w}`}
+              className={isUnknown ? 'chip chip-unknown' : 'chip'}
+              title={isUnknown ? 'not in vocabulary' : 'in vocabulary'}
+              data-unknown={isUnknown}
+            >
+              {w}
+            </li>
+          );
+        })}
+      </ul>
+      {truncated > 0 && (
+        <p className="chips-note" data-testid="prompt-truncated">
+          truncated to {MAX_PROMPT_WORDS} words ({truncated} more ignored)
+        </p>
+      )}
+      {unknown === null && (
+        <p className="chips-note">The vocabulary is not available, so unknown words are not marked.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useRef } from 'react';
+import { ScoreView, type ScoreClick } from '../vis/scoreView';
+
+interface Props {
+  readonly abc: string;
+  readonly selectedNotes: readonly number[];
+  readonly playingNote: number | null;
+  readonly onClick: (click: ScoreClick) => void;
+}
+
+/** Mounts the abcjs score view; the drawing itself lives in vis/scoreView.ts. */
+export function Score({ abc, selectedNotes, playingNote, onClick }: Props) {
+  const node = useRef<HTMLDivElement>(null);
+  const view = useRef<ScoreView | null>(null);
+  const click = useRef(onClick);
+  useEffect(() => {
+    click.current = onClick;
+  });
+  useEffect(() => {
+    const v = new ScoreView(node.current!, (c) => click.current(c));
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+  }, []);
+  useEffect(() => view.current?.render(abc), [abc]);
+  useEffect(() => view.current?.mark('ap-selected', selectedNotes), [selectedNotes, abc]);
+  useEffect(() => {
+    view.current?.mark('ap-playing', playingNote === null ? [] : [playingNote]);
+    if (playingNote !== null) view.current?.reveal(playingNote);
+  }, [playingNote, abc]);
+  return <div ref={node} className="score" data-testid="score" aria-label="Score" />;
+}

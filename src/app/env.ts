@@ -1,0 +1,20 @@
+/** Settings the page reads from its URL and build: where the model lives, test mode, thread count. */
+
+const params = () => new URLSearchParams(globalThis.location?.search ?? '');
+
+/** Set by the e2e tests (init script) or `?e2e=1`: installs `window.__apparatus` and lets the worker crash on request. */
+export function isTestMode(): boolean {
+  return (globalThis as { __APPARATUS_E2E__?: boolean }).__APPARATUS_E2E__ === true || params().get('e2e') === '1';
+}
+
+/** `?threads=N` overrides the worker's WASM thread count (for benchmarks); 0 lets the worker choose. */
+export function threadsFromUrl(): number {
+  const n = Number(params().get('threads'));
+  return Number.isInteger(n) && n > 0 && n <= 16 ? n : 0;
+}
+
+const base = () => new URL(import.meta.env.BASE_URL, globalThis.location.href);
+export const modelUrl = (): string => new URL('models/', base()).href;
+export const ortUrl = (): string => new URL('ort/', base()).href;
+
+export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '0.0.0';

@@ -1,0 +1,20 @@
+import type { Key } from '../music/key';
+import type { Meter } from '../music/meter';
+import { toNoteSequence, type NoteSequence } from '../music/noteSequence';
+import { tokensToEvents } from '../tokenizer/musicTokens';
+
+// The same defaults tokensToAbc uses for a tune whose header tokens are missing.
+const DEFAULT_METER: Meter = { num: 4, den: 4 };
+const DEFAULT_KEY: Key = { tonic: 'C', mode: 'maj' };
+
+/** The notes of a token list, as the player and the exports read them. */
+export function tuneSequence(tokens: readonly string[]): NoteSequence {
+  const { meter, key, events } = tokensToEvents(tokens, false);
+  return toNoteSequence(meter ?? DEFAULT_METER, key ?? DEFAULT_KEY, events);
+}
+
+/** A short title for files and the score: the prompt, or "Unconditional tune". */
+export const tuneTitle = (prompt: string): string => {
+  const text = prompt.replace(/\s+/g, ' ').trim();
+  return text ? (text.length > 60 ? `${text.slice(0, 57)}...` : text) : 'Unconditional tune';
+};

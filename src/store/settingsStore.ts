@@ -1,0 +1,49 @@
+import { create } from 'zustand';
+import { DEFAULT_SETTINGS, SETTING_RANGES, type GenerationSettings } from '../runtime/decode';
+import type { BackendPreference } from '../worker/protocol';
+
+export type NumericSetting = keyof typeof SETTING_RANGES;
+
+interface SettingsState {
+  readonly prompt: string;
+  readonly settings: GenerationSettings;
+  /** Locked: every generation uses `settings.seed`. Unlocked: a fresh seed is drawn for each one. */
+  readonly seedLocked: boolean;
+  readonly backend: BackendPreference;
+  /** Names of numeric fields whose text is out of range; generating waits until they are fixed. */
+  readonly invalid: readonly NumericSetting[];
+  setPrompt(prompt: string): void;
+  update(patch: Partial<GenerationSettings>): void;
+  setSeedLocked(locked: boolean): void;
+  setBackend(backend: BackendPreference): void;
+  setInvalid(field: NumericSetting, invalid: boolean): void;
+}
+
+function backendFromUrl(): BackendPreference {
+  const b = new URLSearchParams(globalThis.location?.search ?? '').get('backend');
+  return b === 'webgpu' || b === 'wasm' ? b : 'auto';
+}
+
+export const INITIAL_SETTINGS: GenerationSettings = {
+  ...DEFAULT_SETTINGS,
+  maxTokens: Math.min(DEFAULT_SETTINGS.maxTokens, SETTING_RANGES.maxTokens.max),
+};
+
+export const useSettings = create<SettingsState>()((set) => ({
+  prompt: 'a lively reel in D major',
+  settings: INITIAL_SETTINGS,
+  seedLocked: false,
+  backend: backendFromUrl(),
+  invalid: [],
+  setPrompt: (prompt) => set({ prompt }),
+  update: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+  setSeedLocked: (seedLocked) => set({ seedLocked }),
+  setBackend: (backend) => set({ backend }),
+  setInvalid: (field, invalid) =>
+    set((s) => ({ invalid: invalid ? [...new Set([...s.invalid, field])] : s.invalid.filter((f) => f !== field) })),
+}));
+
+/** A fresh 32-bit seed. */
+export function drawSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0];
+}

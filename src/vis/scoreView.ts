@@ -1,0 +1,88 @@
+import abcjs, { type AbcElem, type TuneObject } from 'abcjs';
+
+export interface ScoreClick {
+  readonly kind: 'note' | 'bar';
+  /** The k-th note (rests count) or the k-th bar line of the tune. */
+  readonly ordinal: number;
+}
+
+interface Drawn {
+  readonly abcelem: AbcElem;
+  readonly svg: readonly SVGElement[];
+}
+
+type VoiceItem = { el_type?: string; abselem?: { elemset?: SVGElement[] } } & AbcElem;
+
+/** Notes and bar lines in the order abcjs drew them. */
+function collect(tune: TuneObject): { notes: Drawn[]; bars: Drawn[] } {
+  const notes: Drawn[] = [];
+  const bars: Drawn[] = [];
+  for (const line of tune.lines) {
+    for (const staff of (line as { staff?: { voices?: VoiceItem[][] }[] }).staff ?? []) {
+      for (const item of staff.voices?.[0] ?? []) {
+        const drawn = { abcelem: item, svg: item.abselem?.elemset ?? [] };
+        if (item.el_type === 'note') notes.push(drawn);
+        else if (item.el_type === 'bar') bars.push(drawn);
+      }
+    }
+  }
+  return { notes, bars };
+}
+
+/**
+ * Draws ABC with abcjs into a node, reports clicks on notes and bar lines by ordinal, and marks notes
+ * (selection, playhead) with CSS classes on their SVG elements.
+ */
+export class ScoreView {
+  private notes: Drawn[] = [];
+  private bars: Drawn[] = [];
+  private marks = new Map<string, readonly number[]>();
+
+  constructor(
+    private readonly node: HTMLElement,
+    private readonly onClick: (click: ScoreClick) => void,
+  ) {}
+
+  render(abc: string): void {
+    const [tune] = abcjs.renderAbc(this.node, abc, {
+      add_classes: true,
+      responsive: 'resize',
+      scale: 1.4,
+      paddingleft: 0,
+      paddingright: 0,
+      selectTypes: ['note', 'bar'],
+      clickListener: (elem) => this.clicked(elem),
+    });
+    ({ notes: this.notes, bars: this.bars } = tune ? collect(tune) : { notes: [], bars: [] });
+    for (const [cls, ordinals] of this.marks) this.mark(cls, ordinals);
+  }
+
+  get noteCount(): number {
+    return this.notes.length;
+  }
+
+  /** Puts `cls` on the given notes (and takes it off all others). */
+  mark(cls: string, ordinals: readonly number[]): void {
+    this.marks.set(cls, ordinals);
+    for (const el of this.node.querySelectorAll(`.${cls}`)) el.classList.remove(cls);
+    for (const k of ordinals) for (const el of this.notes[k]?.svg ?? []) el.classList.add(cls);
+  }
+
+  /** Scrolls the note into view, for the playhead on long tunes. */
+  reveal(ordinal: number): void {
+    this.notes[ordinal]?.svg[0]?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }
+
+  destroy(): void {
+    this.node.replaceChildren();
+  }
+
+  private clicked(elem: AbcElem): void {
+    const same = (d: Drawn) =>
+      d.abcelem === elem || (d.abcelem.startChar === elem.startChar && d.abcelem.el_type === elem.el_type);
+    const note = this.notes.findIndex(same);
+    if (note >= 0) return this.onClick({ kind: 'note', ordinal: note });
+    const bar = this.bars.findIndex(same);
+    if (bar >= 0) this.onClick({ kind: 'bar', ordinal: bar });
+  }
+}

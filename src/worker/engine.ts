@@ -1,0 +1,203 @@
+import { DEFAULT_SETTINGS, generate } from '../runtime/decode';
+import type { ModelCard } from '../runtime/modelTypes';
+import { OrtTuneModel } from '../runtime/ortRunner';
+import { Vocab, type VocabJson } from '../tokenizer/vocab';
+import { chooseBackend } from './backend';
+import { fetchCard, fetchVerified, ModelFileError, sha256Hex } from './modelFiles';
+import { createSession, importOrt } from './ortLoader';
+import type { Backend, CrashRequest, GenerateRequest, LoadedModelInfo, LoadRequest, WorkerReply } from './protocol';
+import { YieldingRunner } from './yieldingRunner';
+
+type Post = (reply: WorkerReply, transfer?: Transferable[]) => void;
+
+interface Loaded {
+  readonly runner: YieldingRunner;
+  readonly vocab: Vocab;
+  readonly backend: Backend;
+  readonly release: () => Promise<void>;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+/** The worker's state: one loaded model and at most one running generation. */
+export class Engine {
+  private model: Loaded | null = null;
+  private running: { id: number; abort: AbortController } | null = null;
+  private testHooks = false;
+  /** Counts load requests, so a load overtaken by a newer one gives way. */
+  private loads = 0;
+
+  constructor(private readonly post: Post) {}
+
+  async load(req: LoadRequest): Promise<void> {
+    const seq = ++this.loads;
+    this.testHooks = req.testHooks;
+    this.running?.abort.abort();
+    await this.model?.release();
+    this.model = null;
+    try {
+      const info = await this.loadModel(req, () => seq !== this.loads);
+      this.post({ type: 'loaded', id: req.id, info });
+    } catch (e) {
+      if (e instanceof ModelFileError) {
+        this.post({
+          type: 'error',
+          id: req.id,
+          code: 'model-file',
+          message: e.message,
+          file: e.file,
+          expectedSha256: e.expectedSha256,
+        });
+      } else {
+        this.post({ type: 'error', id: req.id, code: 'load', message: `The model could not be loaded: ${message(e)}` });
+      }
+    }
+  }
+
+  private async loadModel(req: LoadRequest, superseded: () => boolean): Promise<LoadedModelInfo> {
+    const card = await fetchCard(req.modelUrl);
+    const allTotal = card.files.reduce((a, f) => a + f.bytes, 0);
+    let before = 0;
+    const bytes = new Map<string, Uint8Array>();
+    let unverified = false;
+    for (const file of card.files) {
+      const got = await fetchVerified(req.modelUrl, file, (loaded) =>
+        this.post({
+          type: 'progress',
+          id: req.id,
+          file: file.name,
+          loaded,
+          total: file.bytes,
+          allLoaded: before + loaded,
+          allTotal,
+        }),
+      );
+      unverified ||= !got.verified;
+      bytes.set(file.name, got.bytes);
+      before += file.bytes;
+    }
+    if (unverified) {
+      this.post({
+        type: 'notice',
+        id: req.id,
+        message: 'This page is not a secure context, so the model files could not be checked against their SHA-256.',
+      });
+    }
+    const need = (name: string) => {
+      const b = bytes.get(name);
+      if (!b) throw new ModelFileError(`model-card.json does not list ${name}.`, name);
+      return b;
+    };
+    const vocabJson = JSON.parse(new TextDecoder().decode(need('vocab.json'))) as VocabJson;
+    const choice = await chooseBackend(req.backend);
+    const { ort, threads } = await importOrt(choice.backend, req.ortUrl, req.numThreads, choice.adapter);
+    const encoder = await createSession(ort, choice.backend, need('encoder.onnx'));
+    const decoder = await createSession(ort, choice.backend, need('decoder.onnx'));
+    if (superseded()) {
+      await encoder.release();
+      await decoder.release();
+      throw new Error('a newer load request replaced this one');
+    }
+    const runner = new YieldingRunner(new OrtTuneModel(ort, encoder, decoder, card as ModelCard));
+    const vocab = new Vocab(vocabJson);
+    this.model = {
+      runner,
+      vocab,
+      backend: choice.backend,
+      release: async () => {
+        await encoder.release();
+        await decoder.release();
+      },
+    };
+    // One short decode compiles kernels and sizes buffers, so the user's first tune starts at full speed.
+    const t0 = performance.now();
+    const warm = await generate(runner, vocab, vocab.encodePrompt('reel'), [], { ...DEFAULT_SETTINGS, maxTokens: 8 });
+    const warmupMs = performance.now() - t0;
+    const identity = card.files.map((f) => `${f.name} ${f.sha256}\n`).join('');
+    const modelSha256 =
+      (await sha256Hex(new TextEncoder().encode(identity))) ?? card.files.map((f) => f.sha256).join('+');
+    return {
+      backend: choice.backend,
+      backendReason: choice.reason,
+      numThreads: threads,
+      modelSha256,
+      vocab: vocabJson,
+      card,
+      warmupMs,
+      warmupStepMs: mean(warm.timings.stepMs.slice(1)),
+    };
+  }
+
+  async generate(req: GenerateRequest): Promise<void> {
+    const model = this.model;
+    if (!model) {
+      this.post({ type: 'error', id: req.id, code: 'not-loaded', message: 'The model is not loaded.' });
+      return;
+    }
+    if (this.running) {
+      this.post({
+        type: 'error',
+        id: req.id,
+        code: 'busy',
+        message: 'A tune is already being written; cancel it first.',
+      });
+      return;
+    }
+    const abort = new AbortController();
+    this.running = { id: req.id, abort };
+    const prompt = model.vocab.encodePrompt(req.prompt);
+    try {
+      const unknown = req.prefix.filter((t) => !model.vocab.hasMusic(t));
+      if (unknown.length)
+        throw new RangeError(`the model does not know the token(s) ${[...new Set(unknown)].join(', ')}`);
+      const result = await generate(model.runner, model.vocab, prompt, req.prefix, req.settings, {
+        signal: abort.signal,
+        onToken: (t) =>
+          this.post({ type: 'token', id: req.id, index: t.index, token: t.token, crossAttention: t.crossAttention }, [
+            t.crossAttention.buffer,
+          ]),
+      });
+      const { firstTokenMs, totalMs, tokensPerSecond, stepMs } = result.timings;
+      this.post({
+        type: 'done',
+        id: req.id,
+        tokens: result.tokens,
+        prefixLength: result.prefixLength,
+        abc: result.abc,
+        stopped: result.stopped,
+        words: prompt.words,
+        unknownWords: prompt.unknownWords,
+        truncated: prompt.truncated,
+        timings: { firstTokenMs, totalMs, tokensPerSecond, meanStepMs: mean(stepMs) },
+        backend: model.backend,
+      });
+    } catch (e) {
+      const code = model.backend === 'webgpu' && !(e instanceof RangeError) ? 'backend' : 'generate';
+      // After an Emscripten abort the WASM instance is unusable; only a fresh worker recovers.
+      const fatal = e instanceof WebAssembly.RuntimeError || /\babort/i.test(message(e));
+      this.post({ type: 'error', id: req.id, code, message: message(e), fatal });
+    } finally {
+      this.running = null;
+    }
+  }
+
+  cancel(target: number): void {
+    if (this.running?.id === target) this.running.abort.abort();
+  }
+
+  crash(req: CrashRequest): void {
+    if (!this.testHooks) {
+      this.post({ type: 'notice', id: req.id, message: 'Test hooks are off; crash request ignored.' });
+      return;
+    }
+    if (req.mode === 'webgpu-fail') {
+      if (this.model) this.model.runner.failAfter = 3;
+      return;
+    }
+    // Thrown outside any promise, so it reaches the page as the worker's error event, like a WASM abort.
+    setTimeout(() => {
+      throw new Error('worker crash requested by a test');
+    });
+  }
+}

@@ -1,0 +1,25 @@
+/// <reference lib="webworker" />
+import { Engine } from './engine';
+import type { WorkerReply, WorkerRequest } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const engine = new Engine((reply: WorkerReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer));
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const req = event.data;
+  switch (req.type) {
+    case 'load':
+      void engine.load(req);
+      break;
+    case 'generate':
+      void engine.generate(req);
+      break;
+    case 'cancel':
+      engine.cancel(req.target);
+      break;
+    case 'crash':
+      engine.crash(req);
+      break;
+  }
+};

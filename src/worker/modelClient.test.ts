@@ -1,0 +1,205 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../runtime/decode';
+import { ModelClient, type LoadOptions } from './modelClient';
+import type { LoadedModelInfo, WorkerReply, WorkerRequest } from './protocol';
+
+/** A stand-in for model.worker.ts: records requests and lets the test reply, crash or not. */
+class FakeWorker {
+  onmessage: ((e: MessageEvent<WorkerReply>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  readonly received: WorkerRequest[] = [];
+  terminated = false;
+  postMessage(req: WorkerRequest) {
+    this.received.push(req);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(r: WorkerReply) {
+    this.onmessage?.({ data: r } as MessageEvent<WorkerReply>);
+  }
+  crash(message: string) {
+    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
+  }
+  last<T extends WorkerRequest['type']>(type: T): Extract<WorkerRequest, { type: T }> {
+    return this.received.filter((r) => r.type === type).at(-1) as Extract<WorkerRequest, { type: T }>;
+  }
+}
+
+const INFO = { backend: 'wasm', backendReason: 'test', modelSha256: 'abc' } as LoadedModelInfo;
+const OPTIONS: LoadOptions = { modelUrl: '/m/', ortUrl: '/o/', backend: 'auto', numThreads: 1, testHooks: true };
+const INPUT = { prompt: 'reel', prefix: [], settings: DEFAULT_SETTINGS };
+const DONE = {
+  tokens: ['M:4/4'],
+  prefixLength: 0,
+  abc: '',
+  stopped: 'end',
+  words: [],
+  unknownWords: [],
+  truncated: 0,
+} as const;
+const TIMINGS = { firstTokenMs: 1, totalMs: 2, tokensPerSecond: 3, meanStepMs: 4 };
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const notices: string[] = [];
+  const client = new ModelClient(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+    { onNotice: (m) => notices.push(m) },
+  );
+  return { client, workers, notices, worker: () => workers.at(-1)! };
+}
+
+describe('ModelClient', () => {
+  it('resolves a load and streams tokens through the async iterable', async () => {
+    const { client, worker } = setup();
+    const loading = client.load(OPTIONS);
+    worker().reply({ type: 'loaded', id: worker().last('load').id, info: INFO });
+    expect(await loading).toEqual({ ok: true, value: INFO });
+
+    const handle = client.generate(INPUT);
+    const id = worker().last('generate').id;
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const ev of handle.stream) if (ev.type === 'token') seen.push(ev.token);
+    })();
+    worker().reply({ type: 'token', id, index: 0, token: 'M:4/4', crossAttention: new Float32Array(1) });
+    worker().reply({ type: 'done', id, ...DONE, timings: TIMINGS, backend: 'wasm' });
+    const result = await handle.result;
+    await reading;
+    expect(result.ok).toBe(true);
+    expect(seen).toEqual(['M:4/4']);
+  });
+
+  it('returns worker errors as values, with the file and expected hash', async () => {
+    const { client, worker } = setup();
+    const loading = client.load(OPTIONS);
+    const id = worker().last('load').id;
+    worker().reply({
+      type: 'error',
+      id,
+      code: 'model-file',
+      message: 'decoder.onnx is corrupt',
+      file: 'decoder.onnx',
+      expectedSha256: 'ff',
+    });
+    expect(await loading).toEqual({
+      ok: false,
+      error: { code: 'model-file', message: 'decoder.onnx is corrupt', file: 'decoder.onnx', expectedSha256: 'ff' },
+    });
+  });
+
+  it('sends cancel for the running generation', () => {
+    const { client, worker } = setup();
+    const handle = client.generate(INPUT);
+    handle.cancel();
+    expect(worker().last('cancel').target).toBe(worker().last('generate').id);
+  });
+
+  it('restarts a crashed worker, fails the open generation and reloads the model', async () => {
+    const { client, workers, worker, notices } = setup();
+    const first = client.load(OPTIONS);
+    worker().reply({ type: 'loaded', id: worker().last('load').id, info: INFO });
+    await first;
+    const handle = client.generate(INPUT);
+    workers[0].crash('boom');
+    const result = await handle.result;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('worker-crashed');
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    const reload = worker().last('load');
+    expect(reload.backend).toBe('auto');
+    expect(notices.join(' ')).toContain('boom');
+  });
+
+  it('re-sends a load that was open when the worker crashed', async () => {
+    const { client, workers, worker } = setup();
+    const loading = client.load(OPTIONS);
+    const id = workers[0].last('load').id;
+    workers[0].crash('during load');
+    expect(worker().last('load').id).toBe(id);
+    worker().reply({ type: 'loaded', id, info: INFO });
+    expect((await loading).ok).toBe(true);
+  });
+
+  it('stops restarting after repeated crashes', () => {
+    const { client, workers } = setup();
+    void client.load(OPTIONS);
+    for (let i = 0; i < 5; i++) workers.at(-1)!.crash(`crash ${i}`);
+    expect(workers.length).toBe(4);
+  });
+
+  it('fails requests at once once it has given up', async () => {
+    const { client, workers } = setup();
+    void client.load(OPTIONS);
+    for (let i = 0; i < 4; i++) workers.at(-1)!.crash(`crash ${i}`);
+    const result = await client.generate(INPUT).result;
+    expect(!result.ok && result.error.message).toContain('reload the page');
+  });
+
+  it('moves to WASM when WebGPU fails mid-run and writes the tune again', async () => {
+    const { client, workers, worker, notices } = setup();
+    const loading = client.load({ ...OPTIONS, backend: 'webgpu' });
+    worker().reply({ type: 'loaded', id: worker().last('load').id, info: { ...INFO, backend: 'webgpu' } });
+    await loading;
+    const handle = client.generate(INPUT);
+    const events: string[] = [];
+    const reading = (async () => {
+      for await (const ev of handle.stream) events.push(ev.type);
+    })();
+    workers[0].reply({ type: 'error', id: workers[0].last('generate').id, code: 'backend', message: 'device lost' });
+    await Promise.resolve();
+    expect(workers).toHaveLength(2);
+    const reload = worker().last('load');
+    expect(reload.backend).toBe('wasm');
+    worker().reply({ type: 'loaded', id: reload.id, info: INFO });
+    await new Promise((r) => setTimeout(r, 0));
+    const retry = worker().last('generate');
+    expect(retry.prompt).toBe('reel');
+    worker().reply({ type: 'done', id: retry.id, ...DONE, timings: TIMINGS, backend: 'wasm' });
+    const result = await handle.result;
+    await reading;
+    expect(result.ok && result.value.backend).toBe('wasm');
+    expect(events).toEqual(['restart']);
+    expect(notices.join(' ')).toContain('fell back to WASM');
+  });
+
+  it('replaces a worker that falls silent during a generation', async () => {
+    vi.useFakeTimers();
+    try {
+      const { client, workers } = setup();
+      const handle = client.generate(INPUT);
+      vi.advanceTimersByTime(31_000);
+      const result = await handle.result;
+      expect(!result.ok && result.error.message).toContain('stopped responding');
+      expect(workers).toHaveLength(2);
+      client.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('replaces the worker after a fatal runtime error', async () => {
+    const { client, workers } = setup();
+    const loading = client.load(OPTIONS);
+    workers[0].reply({ type: 'loaded', id: workers[0].last('load').id, info: INFO });
+    await loading;
+    const handle = client.generate(INPUT);
+    workers[0].reply({
+      type: 'error',
+      id: workers[0].last('generate').id,
+      code: 'generate',
+      message: 'RuntimeError: abort',
+      fatal: true,
+    });
+    expect((await handle.result).ok).toBe(false);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].last('load')).toBeDefined();
+  });
+});
