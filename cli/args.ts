@@ -19,7 +19,12 @@ export function parseOptions(argv: readonly string[], spec: Record<string, Optio
     if (!m) throw new UsageError(`unexpected argument "${arg}"`);
     const name = m[1];
     const s = spec[name];
-    if (!s) throw new UsageError(`unknown option --${name} (known: ${Object.keys(spec).map((k) => `--${k}`).join(', ')})`);
+    if (!s)
+      throw new UsageError(
+        `unknown option --${name} (known: ${Object.keys(spec)
+          .map((k) => `--${k}`)
+          .join(', ')})`,
+      );
     if (s.kind === 'flag') {
       out[name] = true;
       continue;
@@ -33,13 +38,16 @@ export function parseOptions(argv: readonly string[], spec: Record<string, Optio
 
 function checkValue(name: string, value: string, s: OptionSpec): string | number {
   if (s.kind === 'string') {
-    if (s.choices && !s.choices.includes(value)) throw new UsageError(`--${name} must be one of ${s.choices.join(', ')}; got "${value}"`);
+    if (s.choices && !s.choices.includes(value))
+      throw new UsageError(`--${name} must be one of ${s.choices.join(', ')}; got "${value}"`);
     return value;
   }
   const n = Number(value);
   const range = `${s.min ?? '-inf'} to ${s.max ?? 'inf'}`;
   if (value.trim() === '' || !Number.isFinite(n) || (s.kind === 'integer' && !Number.isInteger(n))) {
-    throw new UsageError(`--${name} must be ${s.kind === 'integer' ? 'an integer' : 'a number'} from ${range}; got "${value}"`);
+    throw new UsageError(
+      `--${name} must be ${s.kind === 'integer' ? 'an integer' : 'a number'} from ${range}; got "${value}"`,
+    );
   }
   if ((s.min !== undefined && n < s.min) || (s.max !== undefined && n > s.max)) {
     throw new UsageError(`--${name} must be from ${range}; got ${value}`);

@@ -12,7 +12,9 @@ export function readCatalogue(path = join(process.cwd(), 'public/corpus/catalogu
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as CatalogueFile;
   } catch (e) {
-    throw new Error(`cannot read the catalogue ${path} (${(e as Error).message.split('\n')[0]}); rebuild it with: npm run corpus`);
+    throw new Error(
+      `cannot read the catalogue ${path} (${(e as Error).message.split('\n')[0]}); rebuild it with: npm run corpus`,
+    );
   }
 }
 

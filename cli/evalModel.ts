@@ -24,10 +24,24 @@ interface Ask {
 }
 
 const TYPES: [string, string][] = [
-  ['jig', '6/8'], ['reel', '4/4'], ['hornpipe', '4/4'], ['waltz', '3/4'], ['slip jig', '9/8'], ['march', '2/4'], ['air', '3/4'], ['polka', '2/4'],
+  ['jig', '6/8'],
+  ['reel', '4/4'],
+  ['hornpipe', '4/4'],
+  ['waltz', '3/4'],
+  ['slip jig', '9/8'],
+  ['march', '2/4'],
+  ['air', '3/4'],
+  ['polka', '2/4'],
 ];
 const KEYS: [string, string, string][] = [
-  ['d', 'D', 'maj'], ['g', 'G', 'maj'], ['a', 'A', 'min'], ['e', 'E', 'min'], ['a', 'A', 'dor'], ['d', 'D', 'mix'], ['f', 'F', 'maj'], ['b', 'B', 'min'],
+  ['d', 'D', 'maj'],
+  ['g', 'G', 'maj'],
+  ['a', 'A', 'min'],
+  ['e', 'E', 'min'],
+  ['a', 'A', 'dor'],
+  ['d', 'D', 'mix'],
+  ['f', 'F', 'maj'],
+  ['b', 'B', 'min'],
 ];
 const MODE_WORD: Record<string, string> = { maj: 'major', min: 'minor', dor: 'dorian', mix: 'mixolydian' };
 
@@ -66,11 +80,16 @@ async function main(): Promise<void> {
   const train = catalogue.entries.filter((e) => e.split === 'train');
   const copyIndex = buildCopyIndex(catalogue.entries.map((e) => ({ id: e.id, seq: tokensToSequence(e.tokens) })));
   const trainHist = new Float64Array(12);
-  for (const e of train) pitchClassHistogram(tokensToSequence(e.tokens)).forEach((v, i) => (trainHist[i] += v / train.length));
+  for (const e of train)
+    pitchClassHistogram(tokensToSequence(e.tokens)).forEach((v, i) => (trainHist[i] += v / train.length));
 
   const runs: Record<string, { settings: GenerationSettings; outcomes: Outcome[]; hist: Float64Array }> = {
     'fit-bars on (default)': { settings: DEFAULT_SETTINGS, outcomes: [], hist: new Float64Array(12) },
-    'fit-bars off (model alone)': { settings: { ...DEFAULT_SETTINGS, fitBars: false }, outcomes: [], hist: new Float64Array(12) },
+    'fit-bars off (model alone)': {
+      settings: { ...DEFAULT_SETTINGS, fitBars: false },
+      outcomes: [],
+      hist: new Float64Array(12),
+    },
   };
   for (const [name, run] of Object.entries(runs)) {
     for (const ask of EVAL_PROMPTS) {
@@ -90,7 +109,9 @@ async function main(): Promise<void> {
           valid: strict !== null && strict.meter !== null && strict.key !== null && abcjsWarnings(r.abc).length === 0,
           barsOk: strict !== null && strict.meter !== null && badMeasures(strict.meter, strict.events).length === 0,
           meterOk: r.tokens[0] === `M:${ask.meter}`,
-          keyOk: (r.tokens[1] ?? '').startsWith(`K:${ask.tonic}`) && !/^K:[A-G][#b]/.test(r.tokens[1]) === !/[#b]/.test(ask.tonic),
+          keyOk:
+            (r.tokens[1] ?? '').startsWith(`K:${ask.tonic}`) &&
+            !/^K:[A-G][#b]/.test(r.tokens[1]) === !/[#b]/.test(ask.tonic),
           modeOk: (r.tokens[1] ?? '').endsWith(ask.mode),
           copied: copyScore(seq, copyIndex).flagged,
           tokens: r.tokens.length,
@@ -135,8 +156,10 @@ async function main(): Promise<void> {
     targets: { validityPct: 98, barLengthsPct: 95, meterAdherencePct: 95, keyAndModeAdherencePct: 90, copyRatePct: 3 },
     notes: {
       barLengthsPct: 'share of tunes whose every bar fits the meter (short bars allowed only at section edges)',
-      copyRatePct: 'share of tunes with at least half of their bars (3+ notes, transposition-invariant) found in one catalogue tune',
-      pitchClassDistance: 'total variation distance between pitch-class histograms (duration-weighted) of the generations and the training split',
+      copyRatePct:
+        'share of tunes with at least half of their bars (3+ notes, transposition-invariant) found in one catalogue tune',
+      pitchClassDistance:
+        'total variation distance between pitch-class histograms (duration-weighted) of the generations and the training split',
       tokensPerSecondNode: 'onnxruntime-node on this machine, guidance on (two rows per step)',
     },
     figures,
@@ -152,7 +175,12 @@ async function main(): Promise<void> {
   process.stdout.write(JSON.stringify(evaluation, null, 1) + '\n');
 }
 
-function markdown(figures: Record<string, Record<string, number>>, targets: Record<string, number>, prompts: number, seeds: number): string {
+function markdown(
+  figures: Record<string, Record<string, number>>,
+  targets: Record<string, number>,
+  prompts: number,
+  seeds: number,
+): string {
   const names = Object.keys(figures);
   const rows: [string, string, string][] = [
     ['validityPct', 'parse validity (abcjs), %', `≥ ${targets.validityPct}`],

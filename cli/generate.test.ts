@@ -19,19 +19,44 @@ describe('npm run generate', () => {
     expect(a.tokens.length).toBeGreaterThan(2);
     expect({ ...a, timings: null }).toEqual({ ...b, timings: null });
     expect(a.abc).toMatch(/^X:1\nM:/);
-    expect(Object.keys(a)).toEqual(expect.arrayContaining(['abc', 'tokens', 'promptWords', 'unknownWords', 'seed', 'settings', 'modelSha256', 'timings']));
+    expect(Object.keys(a)).toEqual(
+      expect.arrayContaining([
+        'abc',
+        'tokens',
+        'promptWords',
+        'unknownWords',
+        'seed',
+        'settings',
+        'modelSha256',
+        'timings',
+      ]),
+    );
     expect(a.modelSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(a.timings.tokensPerSecond).toBeGreaterThan(0);
   });
 
   it('pins meter, key and mode', () => {
-    const out = JSON.parse(cli(['--prompt', 'a reel', '--meter', '6/8', '--key', 'E', '--mode', 'minor', '--json', ...SHORT]).stdout);
+    const out = JSON.parse(
+      cli(['--prompt', 'a reel', '--meter', '6/8', '--key', 'E', '--mode', 'minor', '--json', ...SHORT]).stdout,
+    );
     expect(out.tokens.slice(0, 2)).toEqual(['M:6/8', 'K:Emin']);
   });
 
   it('continues from an ABC prefix', () => {
     const out = JSON.parse(cli(['--prompt', 'jig', '--prefix', 'M:6/8 K:D |: d2e fed |', '--json', ...SHORT]).stdout);
-    expect(out.tokens.slice(0, 12)).toEqual(['M:6/8', 'K:Dmaj', '|:', 'd', '2', 'e', 'f', 'e', 'd', '|', ...out.tokens.slice(10, 12)]);
+    expect(out.tokens.slice(0, 12)).toEqual([
+      'M:6/8',
+      'K:Dmaj',
+      '|:',
+      'd',
+      '2',
+      'e',
+      'f',
+      'e',
+      'd',
+      '|',
+      ...out.tokens.slice(10, 12),
+    ]);
   });
 
   it('generates unconditionally from an empty prompt and says so', () => {

@@ -33,9 +33,11 @@ export const GENERATION_OPTIONS: Record<string, OptionSpec> = {
 /** Generation settings from parsed options; meter and key are checked for form here and against the vocabulary later. */
 export function settingsFrom(o: Record<string, unknown>): GenerationSettings {
   const meter = (o.meter as string | undefined) ?? null;
-  if (meter !== null && !/^\d{1,2}\/\d{1,2}$/.test(meter)) throw new UsageError(`--meter must look like 6/8; got "${meter}"`);
+  if (meter !== null && !/^\d{1,2}\/\d{1,2}$/.test(meter))
+    throw new UsageError(`--meter must look like 6/8; got "${meter}"`);
   const rawKey = (o.key as string | undefined) ?? null;
-  if (rawKey !== null && !/^[A-Ga-g][#b]?$/.test(rawKey)) throw new UsageError(`--key must be a tonic A-G with optional # or b; got "${rawKey}"`);
+  if (rawKey !== null && !/^[A-Ga-g][#b]?$/.test(rawKey))
+    throw new UsageError(`--key must be a tonic A-G with optional # or b; got "${rawKey}"`);
   return {
     ...DEFAULT_SETTINGS,
     seed: (o.seed as number | undefined) ?? DEFAULT_SETTINGS.seed,
@@ -60,8 +62,10 @@ async function main(): Promise<void> {
   const prefix = o.prefix ? prefixTokens(o.prefix as string, model.vocab, settings) : [];
   const warn = (msg: string) => process.stderr.write(`note: ${msg}\n`);
   if (prompt.empty) warn('the prompt has no words: generating unconditionally');
-  if (prompt.unknownWords.length) warn(`words not in the vocabulary (read as <unk>): ${prompt.unknownWords.join(', ')}`);
-  if (prompt.truncated) warn(`the prompt was cut to its first ${prompt.words.length} words (${prompt.truncated} dropped)`);
+  if (prompt.unknownWords.length)
+    warn(`words not in the vocabulary (read as <unk>): ${prompt.unknownWords.join(', ')}`);
+  if (prompt.truncated)
+    warn(`the prompt was cut to its first ${prompt.words.length} words (${prompt.truncated} dropped)`);
   let result;
   try {
     result = await generate(model.runner, model.vocab, prompt, prefix, settings);

@@ -8,7 +8,8 @@ import { Vocab, type VocabJson } from '../src/tokenizer/vocab';
 
 export const DEFAULT_MODEL_DIR = join(process.cwd(), 'public/models');
 /** How to get a good copy back: the shipped files are committed; the export rebuilds them from a training run. */
-export const REBUILD_COMMAND = 'git checkout -- public/models (or retrain and export: npm run model:train && npm run model:export)';
+export const REBUILD_COMMAND =
+  'git checkout -- public/models (or retrain and export: npm run model:train && npm run model:export)';
 
 /** A model file that is missing or does not match the hash in the model card. */
 export class ModelFileError extends Error {
@@ -36,7 +37,8 @@ function readChecked(dir: string, name: string, card: ModelCard): Uint8Array {
   } catch {
     throw new ModelFileError(path, 'model file is missing', expected);
   }
-  if (expected && sha256(bytes) !== expected) throw new ModelFileError(path, 'model file is corrupt (hash mismatch)', expected);
+  if (expected && sha256(bytes) !== expected)
+    throw new ModelFileError(path, 'model file is corrupt (hash mismatch)', expected);
   return bytes;
 }
 
@@ -55,7 +57,11 @@ export async function loadNodeModel(dir = DEFAULT_MODEL_DIR): Promise<LoadedMode
   try {
     card = JSON.parse(readFileSync(cardPath, 'utf8')) as ModelCard;
   } catch (e) {
-    throw new ModelFileError(cardPath, `model card is missing or unreadable (${(e as Error).message.split('\n')[0]})`, null);
+    throw new ModelFileError(
+      cardPath,
+      `model card is missing or unreadable (${(e as Error).message.split('\n')[0]})`,
+      null,
+    );
   }
   const vocabBytes = readChecked(dir, 'vocab.json', card);
   const encoderBytes = readChecked(dir, 'encoder.onnx', card);

@@ -9,7 +9,11 @@ const FIELD = /^\s*([MLK]):[ \t]*([^\s|]+(?:[ \t]+(?:major|minor|dorian|mixolydi
  * Reads an ABC prefix ("M:6/8 K:D |: d2e fed |" or a whole tune) into music tokens. Header fields may sit on
  * one line; missing M:/K: come from the pinned meter and key. A parse error names its position in the music.
  */
-export function prefixTokens(text: string, vocab: Vocab, pinned: { meter: string | null; key: string | null; mode: string | null }): string[] {
+export function prefixTokens(
+  text: string,
+  vocab: Vocab,
+  pinned: { meter: string | null; key: string | null; mode: string | null },
+): string[] {
   let rest = text.replace(/^X:.*\n?/, '');
   const fields: Record<string, string> = {};
   for (let m = FIELD.exec(rest); m; m = FIELD.exec(rest)) {
@@ -30,8 +34,10 @@ export function prefixTokens(text: string, vocab: Vocab, pinned: { meter: string
     }
     throw e;
   }
-  if (pinned.meter && tokens[0] !== `M:${pinned.meter}`) throw new UsageError(`--prefix is in ${tokens[0].slice(2)} but --meter asks for ${pinned.meter}`);
+  if (pinned.meter && tokens[0] !== `M:${pinned.meter}`)
+    throw new UsageError(`--prefix is in ${tokens[0].slice(2)} but --meter asks for ${pinned.meter}`);
   const unknown = tokens.filter((t) => !vocab.hasMusic(t));
-  if (unknown.length) throw new UsageError(`--prefix uses tokens the model does not know: ${[...new Set(unknown)].join(' ')}`);
+  if (unknown.length)
+    throw new UsageError(`--prefix uses tokens the model does not know: ${[...new Set(unknown)].join(' ')}`);
   return tokens;
 }

@@ -12,14 +12,37 @@ const PYTHON = '/usr/bin/python3';
 describe('training smoke test', () => {
   it('trains a tiny model, exports it, and runs it with onnxruntime-node', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apparatus-smoke-'));
-    const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = (cmd: string, args: string[]) =>
+      execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     run('npx', ['tsx', 'pipeline/runCorpus.ts', '--out', dir]);
-    run(PYTHON, ['training/train.py', '--data', join(dir, 'training/data'), '--out', join(dir, 'run'), '--tiny', '--steps', '3', '--eval-every', '3']);
-    const log = readFileSync(join(dir, 'run/log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    run(PYTHON, [
+      'training/train.py',
+      '--data',
+      join(dir, 'training/data'),
+      '--out',
+      join(dir, 'run'),
+      '--tiny',
+      '--steps',
+      '3',
+      '--eval-every',
+      '3',
+    ]);
+    const log = readFileSync(join(dir, 'run/log.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(log).toHaveLength(3);
     expect(Number.isFinite(log[2].valid_loss)).toBe(true);
     const models = join(dir, 'public/models');
-    run(PYTHON, ['training/export.py', '--ckpt', join(dir, 'run/ckpt.pt'), '--out', models, '--golden', join(dir, 'golden.json')]);
+    run(PYTHON, [
+      'training/export.py',
+      '--ckpt',
+      join(dir, 'run/ckpt.pt'),
+      '--out',
+      models,
+      '--golden',
+      join(dir, 'golden.json'),
+    ]);
 
     const model = await loadNodeModel(models);
     expect(model.card.config.d_model).toBe(32);

@@ -54,7 +54,12 @@ export interface GenerationResult {
   /** One entry per token in `tokens` (prefix included): (L, H, T) each. */
   readonly crossAttention: Float32Array[];
   readonly hidden: Float32Array[];
-  readonly timings: { readonly firstTokenMs: number; readonly totalMs: number; readonly tokensPerSecond: number; readonly stepMs: number[] };
+  readonly timings: {
+    readonly firstTokenMs: number;
+    readonly totalMs: number;
+    readonly tokensPerSecond: number;
+    readonly stepMs: number[];
+  };
 }
 
 export interface GenerationHooks {
@@ -110,7 +115,9 @@ export async function generate(
         hidden.push(out.hidden.slice(s * D, (s + 1) * D));
       }
       const condLogits = out.logits.subarray((S - 1) * V, S * V);
-      const logits = guided ? guide(condLogits, out.logits.subarray((2 * S - 1) * V, 2 * S * V), settings.guidance) : condLogits;
+      const logits = guided
+        ? guide(condLogits, out.logits.subarray((2 * S - 1) * V, 2 * S * V), settings.guidance)
+        : condLogits;
       const id = sampleToken(logits, grammar.allowed(), settings, rand());
       stepMs.push(now() - t0);
       if (tokens.length === 0) tokens.push(...prefix);
