@@ -46,8 +46,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The production build, served with the same cross-origin isolation headers as the dev server.
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+    // The production build, served as `npm start` serves it.
+    command: `npm run build && npx tsx server/serve.ts --port ${PORT}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -6,6 +6,6 @@ set -euo pipefail
 run=${1:-training/runs/main}
 py=/usr/bin/python3
 $py training/evaluate_lm.py --ckpt "$run/ckpt.pt" --out "$run/card-extra.json"
-$py training/export.py --ckpt "$run/ckpt.pt" --out public/models --card-extra "$run/card-extra.json"
+$py training/export.py --ckpt "$run/ckpt.pt" --out public/models --card-extra "$run/card-extra.json" "$run/card-notes.json"
 if [ -f training/attribution.py ]; then npm run --silent catalogue:index; fi
 npm run --silent eval:model

@@ -154,7 +154,7 @@ if __name__ == "__main__":
     p.add_argument("--ckpt", required=True)
     p.add_argument("--out", default="public/models")
     p.add_argument("--golden", default="training/golden/golden.json")
-    p.add_argument("--card-extra", default=None, help="JSON file merged into the model card (training figures)")
+    p.add_argument("--card-extra", nargs="*", default=[], help="JSON files merged into the model card (training figures, notes)")
     args = p.parse_args()
     torch.set_num_threads(2)
     os.makedirs(args.out, exist_ok=True)
@@ -174,7 +174,8 @@ if __name__ == "__main__":
         "files": [{"name": os.path.basename(pth), "bytes": os.path.getsize(pth), "sha256": sha256(pth)} for pth in paths]
         + [{"name": "vocab.json", "bytes": os.path.getsize(os.path.join(args.out, "vocab.json")), "sha256": sha256(os.path.join(args.out, "vocab.json"))}],
     })
-    if args.card_extra:
-        card.update(json.load(open(args.card_extra)))
+    for extra in args.card_extra:
+        if os.path.exists(extra):
+            card.update(json.load(open(extra)))
     json.dump(card, open(card_path, "w"), indent=1)
     print(json.dumps(card["files"], indent=1))

@@ -36,6 +36,9 @@ p.add_argument("--seed", type=int, default=1234)
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--tiny", action="store_true", help="a very small config for the smoke test")
 p.add_argument("--resume", action="store_true")
+p.add_argument("--init", default=None, help="start from this checkpoint's weights (fine-tuning), with a fresh optimiser and schedule")
+p.add_argument("--header-weight", type=float, default=1.0,
+               help="loss weight of the meter and key tokens, where the prompt's meter and key words must show")
 args = p.parse_args()
 
 torch.set_num_threads(args.threads)
@@ -61,9 +64,12 @@ def lr_at(step):
     return args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
-def loss_of(text, valid, tokens):
+def loss_of(text, valid, tokens, header_weight=1.0):
     logits = model(text, valid, tokens[:, :-1])
-    return F.cross_entropy(logits.reshape(-1, cfg.music_vocab), tokens[:, 1:].reshape(-1), ignore_index=PAD, reduction="sum")
+    per_token = F.cross_entropy(logits.reshape(-1, cfg.music_vocab), tokens[:, 1:].reshape(-1), ignore_index=PAD, reduction="none")
+    weights = torch.ones_like(tokens[:, 1:], dtype=torch.float32)
+    weights[:, :2] = header_weight  # targets 0 and 1 are the M: and K: tokens
+    return (per_token * weights.reshape(-1)).sum()
 
 
 @torch.no_grad()
@@ -82,6 +88,9 @@ def evaluate():
 
 ckpt_path = os.path.join(args.out, "ckpt.pt")
 state = {"step": 0, "elapsed": 0.0, "tokens": 0, "epoch": 0}
+if args.init and not (args.resume and os.path.exists(ckpt_path)):
+    model.load_state_dict(torch.load(args.init, map_location="cpu")["model"])
+    print(f"initialised from {args.init}")
 if args.resume and os.path.exists(ckpt_path):
     ck = torch.load(ckpt_path)
     model.load_state_dict(ck["model"])
@@ -114,7 +123,7 @@ while state["step"] < args.steps:
     n_tok = (tokens[:, 1:] != PAD).sum().item()
     for g in opt.param_groups:
         g["lr"] = lr_at(state["step"])
-    loss = loss_of(text, valid, tokens) / n_tok
+    loss = loss_of(text, valid, tokens, args.header_weight) / n_tok
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

@@ -1,0 +1,221 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { OUT_DIR } from './server';
+import type { BenchSession, BrowserRuns } from './session';
+import { lateOverEarly, lateOverEarlyMedian, median, spread, type Spread } from './stats';
+import type { Transfer } from './pageLoad';
+import type { ProbeGeneration } from './pageProbe';
+
+export interface Target {
+  readonly op: '<=' | '>=';
+  readonly value: number;
+}
+
+/** A measured figure: the median over the repeats, with the repeats themselves. */
+export interface Reading {
+  readonly value: number;
+  readonly spread?: Spread;
+  readonly note?: string;
+}
+/** A figure that could not be measured on this machine, and why. */
+export interface Skipped {
+  readonly skipped: string;
+}
+
+export interface Figure {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly target?: Target;
+  /** Absent for a placeholder: the figure prints "not measured yet" until someone adds this function. */
+  readonly measure?: (bench: BenchSession) => Promise<Reading | Skipped>;
+}
+
+const MB = 1e6;
+const fmt = (x: number, digits = 2) => x.toFixed(digits);
+const stepMs = (g: ProbeGeneration) => [...(g.done?.timings.stepMs ?? [])];
+const generated = (g: ProbeGeneration) => g.done?.tokens.length ?? 0;
+const gaps = (xs: readonly number[]) => xs.slice(1).map((x, i) => x - xs[i]);
+
+function fromRuns(runs: readonly number[], note?: string): Reading {
+  const s = spread(runs);
+  return { value: s.median, spread: s, note };
+}
+
+function tuneNote(b: BrowserRuns, what: string): string {
+  const g = b.runs[0];
+  const s = g.settings as { seed: number; guidance: number; fitBars: boolean };
+  const counts = [...new Set(b.runs.map(generated))].join('/');
+  return (
+    `${what}: ${counts} tokens generated (stopped: ${g.done?.stopped}), prompt "${g.prompt}", seed ${s.seed}, ` +
+    `guidance ${s.guidance}, ${s.fitBars ? 'fitted bars' : 'free bars'}, ` +
+    (b.info.backend === 'wasm' ? `${b.info.numThreads} WASM thread(s)` : `backend ${b.info.backend}`)
+  );
+}
+
+async function bytesBeforeReady(bench: BenchSession): Promise<Reading> {
+  const loads = await bench.pageLoads();
+  const sum = (l: (typeof loads)[number], key: 'transfer' | 'decoded') => l.beforeReady.reduce((a, t) => a + t[key], 0);
+  const first = loads[0];
+  const largest = [...first.beforeReady]
+    .sort((a, b) => b.transfer - a.transfer)
+    .slice(0, 3)
+    .map((t) => `${new URL(t.url).pathname} ${fmt(t.transfer / MB)} MB`)
+    .join(', ');
+  return fromRuns(
+    loads.map((l) => sum(l, 'transfer') / MB),
+    `${first.beforeReady.length} responses as served by vite preview (headers included; ` +
+      `${fmt(sum(first, 'decoded') / MB)} MB after decompression); largest: ${largest}. ` +
+      `A host that gzips every response would send about ${fmt(gzipEstimate(first.beforeReady) / MB)} MB ` +
+      `(gzip -6 of the same built files, computed here, not measured over the network)`,
+  );
+}
+
+/** Bytes if every fresh response were gzipped: revalidations (304s) count as served, files gzipped from the build. */
+function gzipEstimate(transfers: readonly Transfer[]): number {
+  return transfers.reduce((total, t) => {
+    const path = decodeURIComponent(new URL(t.url).pathname);
+    const file = join(OUT_DIR, path.endsWith('/') ? `${path}index.html` : path);
+    const fresh = t.transfer > t.encoded;
+    if (!fresh || !existsSync(file)) return total + t.transfer;
+    const headers = t.transfer - t.encoded;
+    return total + headers + gzipSync(readFileSync(file), { level: 6 }).length;
+  }, 0);
+}
+
+async function loadToFirstToken(bench: BenchSession): Promise<Reading> {
+  const loads = await bench.pageLoads();
+  const ready = median(loads.map((l) => l.navToReadyMs)) / 1000;
+  return fromRuns(
+    loads.map((l) => l.navToFirstTokenMs / 1000),
+    `fresh context, WASM, default settings; the model was ready (warm-up included) at a median ${fmt(ready)} s ` +
+      `and Generate was clicked then`,
+  );
+}
+
+async function wasmTotal(bench: BenchSession): Promise<Reading> {
+  const b = await bench.wasmRuns();
+  return fromRuns(
+    b.runs.map((g) => g.done!.timings.totalMs / 1000),
+    tuneNote(b, 'worker-side total (prompt encoding + every step)'),
+  );
+}
+
+async function wasmRate(bench: BenchSession): Promise<Reading> {
+  const b = await bench.wasmRuns();
+  return fromRuns(b.runs.map((g) => g.done!.timings.tokensPerSecond));
+}
+
+async function webgpu(bench: BenchSession, pick: (g: ProbeGeneration) => number): Promise<Reading | Skipped> {
+  const b = await bench.webgpuRuns();
+  if (!b.available) return { skipped: b.reason };
+  const kind = b.adapter.fallback ? 'software fallback adapter' : 'hardware adapter';
+  return fromRuns(
+    b.runs.map(pick),
+    `${kind} (${b.adapter.description}); ${tuneNote(b, `shortened to ${bench.options.webgpuTokens} tokens`)}`,
+  );
+}
+
+async function lateEarly(bench: BenchSession): Promise<Reading> {
+  const b = await bench.wasmRuns();
+  const arrival = b.runs.map((g) => lateOverEarly(gaps(g.tokenAt), 50));
+  const byMedian = b.runs.map((g) => lateOverEarlyMedian(stepMs(g), 50));
+  const node = (await bench.node()).runs;
+  const list = (xs: readonly number[]) => xs.map((x) => fmt(x)).join(', ');
+  return fromRuns(
+    b.runs.map((g) => lateOverEarly(stepMs(g), 50)),
+    `mean decode step time (worker) of the last 50 tokens over the first 50. Per run, the same ratio of ` +
+      `medians: ${list(byMedian)}; from gaps between token messages on the page: ${list(arrival)}; ` +
+      `onnxruntime-node on the same tune, means: ${list(node.map((r) => lateOverEarly(r.stepMs, 50)))}, ` +
+      `medians: ${list(node.map((r) => lateOverEarlyMedian(r.stepMs, 50)))}`,
+  );
+}
+
+const browserStep = async (bench: BenchSession) => (await bench.wasmRuns()).runs.map((g) => median(stepMs(g)));
+const nodeStep = async (bench: BenchSession) => (await bench.node()).runs.map((r) => r.medianStepMs);
+
+async function browserOverNode(bench: BenchSession): Promise<Reading> {
+  const [b, n] = [await browserStep(bench), await nodeStep(bench)];
+  return fromRuns(
+    b.map((x, i) => x / n[i]),
+    `median step time, run i in Chromium over run i in Node; same model, prompt, seed and settings, one thread each`,
+  );
+}
+
+async function nodeStepReading(bench: BenchSession): Promise<Reading> {
+  const node = await bench.node();
+  const counts = [...new Set(node.runs.map((r) => r.tokens))].join('/');
+  return fromRuns(await nodeStep(bench), `onnxruntime-node, ${counts} tokens, per-run median step`);
+}
+
+/** Every figure of bench.md, in order. Placeholders have no `measure` yet. */
+export const FIGURES: readonly Figure[] = [
+  {
+    id: 'bytes-before-first-generation',
+    label: 'Bytes transferred before the first generation (fresh load, empty cache, until the model is ready)',
+    unit: 'MB',
+    target: { op: '<=', value: 15 },
+    measure: bytesBeforeReady,
+  },
+  {
+    id: 'load-to-first-token',
+    label: 'Page load (navigation start) to the first streamed token',
+    unit: 's',
+    target: { op: '<=', value: 1.5 },
+    measure: loadToFirstToken,
+  },
+  {
+    id: 'wasm-256-total',
+    label: 'WASM: time for a 256-token tune, guidance on',
+    unit: 's',
+    target: { op: '<=', value: 1.0 },
+    measure: wasmTotal,
+  },
+  { id: 'wasm-256-rate', label: 'WASM: tokens per second, same tune', unit: 'tokens/s', measure: wasmRate },
+  {
+    id: 'webgpu-total',
+    label: 'WebGPU: time for the (shortened) tune, guidance on',
+    unit: 's',
+    measure: (b) => webgpu(b, (g) => g.done!.timings.totalMs / 1000),
+  },
+  {
+    id: 'webgpu-rate',
+    label: 'WebGPU: tokens per second, same tune',
+    unit: 'tokens/s',
+    measure: (b) => webgpu(b, (g) => g.done!.timings.tokensPerSecond),
+  },
+  {
+    id: 'wasm-latency-late-over-early',
+    label: 'WASM: per-token latency, last 50 tokens ÷ first 50 tokens',
+    unit: '×',
+    target: { op: '<=', value: 1.2 },
+    measure: lateEarly,
+  },
+  {
+    id: 'browser-over-node-step',
+    label: 'Per-step time, Chromium WASM ÷ onnxruntime-node',
+    unit: '×',
+    measure: browserOverNode,
+  },
+  {
+    id: 'browser-step-median',
+    label: 'Per-step time, Chromium WASM (median)',
+    unit: 'ms',
+    measure: async (b) => fromRuns(await browserStep(b), 'per-run median of the worker step times'),
+  },
+  { id: 'node-step-median', label: 'Per-step time, onnxruntime-node (median)', unit: 'ms', measure: nodeStepReading },
+  // Placeholders: other parts of the app will make these measurable; give each a `measure` then.
+  {
+    id: 'leave-one-out-reading',
+    label: 'Leave-one-out likelihood reading, 10-word prompt, 256-token tune (Chromium, WASM)',
+    unit: 's',
+    target: { op: '<=', value: 1.0 },
+  },
+  {
+    id: 'nearest-neighbour-query',
+    label: 'Nearest-neighbour query over the whole catalogue',
+    unit: 'ms',
+    target: { op: '<=', value: 100 },
+  },
+];

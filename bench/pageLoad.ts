@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { openProbed, probeState, waitForModel } from './browser';
+
+/** One response as Resource Timing saw it; times are absolute (ms since the epoch). */
+export interface Transfer {
+  readonly url: string;
+  /** Bytes on the wire: headers plus the (possibly compressed) body; 0 when served from cache. */
+  readonly transfer: number;
+  /** Body bytes as sent (compressed when the server compressed it). */
+  readonly encoded: number;
+  /** Body bytes after decompression. */
+  readonly decoded: number;
+  readonly endAt: number;
+}
+
+export interface PageLoad {
+  readonly navToReadyMs: number;
+  readonly navToClickMs: number;
+  readonly navToFirstTokenMs: number;
+  /** Everything that finished arriving before the model reported itself loaded. */
+  readonly beforeReady: readonly Transfer[];
+  /** Responses that arrived between the model being ready and the first token. */
+  readonly afterReady: readonly Transfer[];
+  /** Cross-check: Playwright's own count of response bytes (it reads a worker's script body as 0). */
+  readonly playwrightBytes: number;
+  readonly backend: string;
+  readonly modelSha256: string;
+}
+
+const ENTRIES = `(() => {
+  const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+  return all.map((e) => ({ url: e.name, transfer: e.transferSize, encoded: e.encodedBodySize,
+    decoded: e.decodedBodySize, endAt: performance.timeOrigin + e.responseEnd }));
+})()`;
+
+/** Resource Timing of the page and of its workers (the model worker fetches the model and the runtime). */
+async function transfers(page: Page): Promise<Transfer[]> {
+  const lists = await Promise.all([
+    page.evaluate(ENTRIES) as Promise<Transfer[]>,
+    ...page.workers().map((w) => w.evaluate(ENTRIES) as Promise<Transfer[]>),
+  ]);
+  return lists.flat();
+}
+
+/**
+ * A first visit: a fresh context (empty cache) opens the app on WASM; the probe clicks Generate as soon as the
+ * model is ready. Times are main-thread performance.now() readings, so 0 is the navigation start.
+ */
+export async function measurePageLoad(browser: Browser, baseUrl: string): Promise<PageLoad> {
+  const page = await openProbed(browser, `${baseUrl}/?backend=wasm`, true);
+  let playwrightBytes = 0;
+  page.context().on('requestfinished', (r) => {
+    r.sizes().then(
+      (s) => (playwrightBytes += s.responseBodySize + s.responseHeadersSize),
+      () => undefined, // the context closed first
+    );
+  });
+  try {
+    const info = await waitForModel(page, 120_000);
+    await page.waitForFunction('window.__bench.generations[0]?.tokenAt.length > 0', null, {
+      timeout: 60_000,
+      polling: 50,
+    });
+    const s = await probeState(page);
+    const origin = (await page.evaluate('performance.timeOrigin')) as number;
+    const ready = origin + s.loadedAt!;
+    const all = await transfers(page);
+    return {
+      navToReadyMs: s.loadedAt!,
+      navToClickMs: s.clickAt!,
+      navToFirstTokenMs: s.generations[0].tokenAt[0],
+      beforeReady: all.filter((t) => t.endAt <= ready),
+      afterReady: all.filter((t) => t.endAt > ready),
+      playwrightBytes,
+      backend: info.backend,
+      modelSha256: info.modelSha256,
+    };
+  } finally {
+    await page.context().close();
+  }
+}

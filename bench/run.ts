@@ -1,0 +1,95 @@
+/**
+ * npm run bench [-- --rebuild] [--no-webgpu] [--repeats N] [--webgpu-tokens N]
+ *
+ * Builds the app when its sources are newer than the last bench build, serves it with `vite preview`, measures
+ * every figure of bench/figures.ts in Chromium (through Playwright) and with onnxruntime-node, and writes
+ * bench-results/bench.json (raw figures, machine, load average) and bench-results/bench.md (the table).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseOptions, runCli } from '../cli/args';
+import { FIGURES } from './figures';
+import { loadAverage, machineInfo, modelIdentity } from './machine';
+import { markdown, result, type FigureResult } from './report';
+import { ensureBuild, startPreview } from './server';
+import { BenchSession, type BenchOptions } from './session';
+
+const OUT = 'bench-results';
+
+const round = (_key: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(3)) : v);
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2), {
+    rebuild: { kind: 'flag' },
+    'no-webgpu': { kind: 'flag' },
+    repeats: { kind: 'integer', min: 1, max: 10 },
+    'webgpu-tokens': { kind: 'integer', min: 1, max: 256 },
+  });
+  const options: BenchOptions = {
+    repeats: (o.repeats as number | undefined) ?? 3,
+    prompt: 'a lively reel in D major',
+    maxTokens: 256,
+    webgpu: !o['no-webgpu'],
+    webgpuTokens: (o['webgpu-tokens'] as number | undefined) ?? 32,
+  };
+  const loadAtStart = loadAverage();
+  const started = Date.now();
+  const rebuilt = ensureBuild(Boolean(o.rebuild));
+  const preview = await startPreview();
+  const bench = new BenchSession(preview.url, options);
+  const rows: FigureResult[] = [];
+  try {
+    for (const f of FIGURES) {
+      if (!f.measure) {
+        rows.push(result(f, {}));
+        continue;
+      }
+      process.stdout.write(`${f.id} ... `);
+      try {
+        const r = await f.measure(bench);
+        rows.push(
+          'skipped' in r ? result(f, { status: 'skipped', note: r.skipped }) : result(f, { status: 'measured', ...r }),
+        );
+      } catch (e) {
+        rows.push(result(f, { status: 'failed', note: (e as Error).message.split('\n')[0] }));
+      }
+      const last = rows[rows.length - 1];
+      process.stdout.write(`${last.status === 'measured' ? `${last.value?.toFixed(3)} ${last.unit}` : last.status}\n`);
+    }
+    const chromium = await bench.chromiumVersion();
+    const raw = await bench.raw();
+    delete raw.browser;
+    const loadAtEnd = loadAverage();
+    const machine = machineInfo();
+    const loads = raw.pageLoads as { modelSha256: string }[] | undefined;
+    const model = { ...modelIdentity(), pageReportedSha256: loads?.[0]?.modelSha256 ?? null };
+    const json = {
+      date: new Date(started).toISOString(),
+      durationS: (Date.now() - started) / 1000,
+      machine,
+      loadAverage: { start: loadAtStart, end: loadAtEnd, perMeasurement: bench.loadAverages },
+      chromium,
+      model,
+      build: { rebuilt, server: 'vite preview' },
+      options,
+      figures: rows,
+      raw,
+    };
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(`${OUT}/bench.json`, JSON.stringify(json, round, 1) + '\n');
+    const header = {
+      date: json.date,
+      machine: `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}`,
+      load: `${loadAtStart.oneFiveFifteen.join(' / ')} at start, ${loadAtEnd.oneFiveFifteen.join(' / ')} at end`,
+      chromium,
+      model: `${model.name}, identity SHA-256 ${model.sha256}`,
+    };
+    writeFileSync(`${OUT}/bench.md`, markdown(header, rows));
+    process.stdout.write(`wrote ${OUT}/bench.json and ${OUT}/bench.md in ${json.durationS.toFixed(0)} s\n`);
+    if (rows.some((r) => r.status === 'failed')) throw new Error('some figures could not be measured (see bench.md)');
+  } finally {
+    await bench.close();
+    preview.stop();
+  }
+}
+
+void runCli(main);

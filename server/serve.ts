@@ -1,0 +1,20 @@
+/**
+ * npm start (after the build): serves dist/ on http://localhost:4173 with compression and the headers the
+ * app needs.   tsx server/serve.ts [--port 4173] [--dir dist]
+ */
+import { existsSync } from 'node:fs';
+import { createStaticServer } from './staticServer';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+};
+const dir = arg('dir', 'dist');
+const port = Number(arg('port', '4173'));
+const host = arg('host', 'localhost');
+
+if (!existsSync(`${dir}/index.html`)) {
+  console.error(`error: ${dir}/index.html is missing; build the app first with: npm run build`);
+  process.exit(1);
+}
+createStaticServer(dir).listen(port, host, () => console.log(`Apparatus is at http://${host}:${port}/`));

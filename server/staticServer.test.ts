@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaticServer } from './staticServer';
+import { request } from 'node:http';
+
+const dir = mkdtempSync(join(tmpdir(), 'apparatus-serve-'));
+writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>'.repeat(50));
+writeFileSync(join(dir, 'a.wasm'), Buffer.alloc(4096, 7));
+writeFileSync(join(dir, 'tone.ogg'), Buffer.alloc(100, 1));
+const server = createStaticServer(dir);
+let port = 0;
+
+function get(
+  path: string,
+  encoding: string,
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ port, path, headers: { 'accept-encoding': encoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('static server', () => {
+  beforeAll(
+    () =>
+      new Promise<void>((r) =>
+        server.listen(0, '127.0.0.1', () => ((port = (server.address() as AddressInfo).port), r())),
+      ),
+  );
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it.each([
+    ['/', 'gzip', 'gzip', 'text/html; charset=utf-8'],
+    ['/a.wasm', 'br, gzip', 'br', 'application/wasm'],
+    ['/a.wasm', '', undefined, 'application/wasm'],
+    ['/tone.ogg', 'br, gzip', undefined, 'audio/ogg'],
+  ])('%s with accept-encoding "%s" is sent as %s', async (path, accept, encoding, type) => {
+    const r = await get(path, accept);
+    expect(r.status).toBe(200);
+    expect(r.headers['content-encoding']).toBe(encoding);
+    expect(r.headers['content-type']).toBe(type);
+    expect(r.headers['cross-origin-embedder-policy']).toBe('require-corp');
+    expect(r.headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
+
+  it('sends the same bytes once decoded', async () => {
+    const r = await get('/a.wasm', 'gzip');
+    expect(gunzipSync(r.body).equals(Buffer.alloc(4096, 7))).toBe(true);
+  });
+
+  it.each([
+    ['/missing.js', 404],
+    ['/..%2F..%2Fetc%2Fpasswd', 403],
+  ])('%s gives %i', async (path, status) => {
+    expect((await get(path, '')).status).toBe(status);
+  });
+});

@@ -1,0 +1,96 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ogg': 'audio/ogg',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+/** Audio is already compressed; everything else (wasm, scripts, JSON, weights) shrinks on the wire. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.onnx', '.bin', '.svg', '.md']);
+
+interface Encoded {
+  readonly identity: Buffer;
+  readonly br?: Buffer;
+  readonly gzip?: Buffer;
+  readonly mtimeMs: number;
+}
+
+/**
+ * Serves a production build the way a real host would: cross-origin isolation headers (for threaded WASM),
+ * correct MIME types, and brotli or gzip encoding, each file compressed once and kept in memory.
+ */
+export function createStaticServer(root: string): Server {
+  const base = resolve(root);
+  const cache = new Map<string, Encoded>();
+
+  function load(path: string): Encoded {
+    const mtimeMs = statSync(path).mtimeMs;
+    const hit = cache.get(path);
+    if (hit && hit.mtimeMs === mtimeMs) return hit;
+    const identity = readFileSync(path);
+    const entry: Encoded = COMPRESSIBLE.has(extname(path))
+      ? {
+          identity,
+          mtimeMs,
+          br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+          gzip: gzipSync(identity, { level: 9 }),
+        }
+      : { identity, mtimeMs };
+    cache.set(path, entry);
+    return entry;
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(base)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+    if (!existsSync(path)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${url.pathname}`);
+      return;
+    }
+    const file = load(path);
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    const [body, encoding] =
+      file.br && /\bbr\b/.test(accept)
+        ? [file.br, 'br']
+        : file.gzip && /\bgzip\b/.test(accept)
+          ? [file.gzip, 'gzip']
+          : [file.identity, null];
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Content-Length': body.length,
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
+    });
+    if (req.method === 'HEAD') res.end();
+    else res.end(body);
+  }
+
+  return createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (e) {
+      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`server error: ${(e as Error).message}`);
+    }
+  });
+}
