@@ -65,7 +65,6 @@ def main():
             "kneser_ney_5gram_perplexity": round(math.exp(ng), 3),
         }
         print(name, figures[name], flush=True)
-    state = ck["state"]
     extra = {
         "data": {
             "corpus_report": corpus.meta["report"],
@@ -73,14 +72,7 @@ def main():
             "text_vocab": corpus.meta["textVocab"],
             "train_tokens": int(sum(len(corpus.tunes[i]) - 1 for i in train)),
         },
-        "training_time": {
-            "seconds": round(state["elapsed"]),
-            "minutes": round(state["elapsed"] / 60, 1),
-            "steps": state["step"],
-            "epochs": state["epoch"],
-            "tokens_seen": state["tokens"],
-            "machine": f"{os.cpu_count()} CPU cores, torch {torch.__version__}, {torch.get_num_threads()} threads",
-        },
+        "machine": f"{os.cpu_count()} CPU cores, torch {torch.__version__}",
         "perplexity": {
             "note": "loss is mean negative log-likelihood per music token (nats); the model's figure averages its four captions",
             **figures,
