@@ -10,6 +10,7 @@ import { Notices } from './Notices';
 import { PlayerPanel } from './PlayerPanel';
 import { PromptPanel } from './PromptPanel';
 import { ScorePanel } from './ScorePanel';
+import { ViewsPanel } from './views/ViewsPanel';
 
 export function App() {
   const [about, setAbout] = useState(false);
@@ -39,6 +40,7 @@ export function App() {
         </div>
         <HistoryPanel />
       </main>
+      <ViewsPanel />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { rms } from '../audio/pcm';
 import type { GenerationSettings } from '../runtime/decode';
+import type { ViewState } from '../explain/journalViews';
 import { useHistory } from '../store/historyStore';
+import { useJournal } from '../store/journalStore';
 import { useNotices } from '../store/noticeStore';
 import { useSettings } from '../store/settingsStore';
 import { useTune } from '../store/tuneStore';
@@ -10,6 +12,7 @@ import { renderTune } from './exportService';
 import { lastGeneration } from './generation';
 import { currentModel, currentModelError, modelClient } from './modelService';
 import { mapTune } from './tuneMap';
+import { useViews } from './views/viewStore';
 
 export interface TestState {
   readonly model: {
@@ -29,6 +32,19 @@ export interface TestState {
   readonly settings: GenerationSettings;
   readonly history: { readonly storage: string; readonly count: number; readonly warning: string | null };
   readonly notices: readonly string[];
+  readonly journal: {
+    readonly storage: string;
+    readonly warning: string | null;
+    readonly currentId: string | null;
+    readonly nodes: readonly {
+      readonly id: string;
+      readonly parentId: string | null;
+      readonly kind: string;
+      readonly edge: string | null;
+      readonly notes: readonly string[];
+    }[];
+  };
+  readonly views: ViewState;
 }
 
 /** What the e2e tests may read and do; installed on window only in test mode (as tldraw's e2e fixtures do). */
@@ -37,6 +53,11 @@ export interface ApparatusTestHook {
   lastGeneration(): (GenerationDone & { settings: GenerationSettings }) | null;
   /** Renders the current tune offline with the player's instrument and tempo. */
   renderAudio(): Promise<{ rms: number; peak: number; seconds: number; sampleRate: number } | null>;
+  /** A teacher-forced reading through the worker, for measuring it (the views use the same call). */
+  read(
+    prompts: string[][],
+    tokens: string[],
+  ): Promise<{ ms: number; wallMs: number; totals: number[] } | { error: string }>;
   crashWorker(): void;
   failWebGpuOnce(): void;
 }
@@ -71,6 +92,24 @@ function state(): TestState {
     settings: useSettings.getState().settings,
     history: { storage: history.storage, count: history.entries.length, warning: history.warning },
     notices: useNotices.getState().notices.map((n) => n.message),
+    journal: journalState(),
+    views: useViews.getState().views,
+  };
+}
+
+function journalState(): TestState['journal'] {
+  const j = useJournal.getState();
+  return {
+    storage: j.storage,
+    warning: j.warning,
+    currentId: j.currentId,
+    nodes: j.nodes.map((n) => ({
+      id: n.id,
+      parentId: n.parentId,
+      kind: n.kind,
+      edge: n.edge,
+      notes: n.notes.map((x) => x.text),
+    })),
   };
 }
 
@@ -85,6 +124,12 @@ export function installTestHook(): void {
       const samples = pcm.channels[0];
       const peak = samples.reduce((m, s) => Math.max(m, Math.abs(s)), 0);
       return { rms: rms(samples), peak, seconds: samples.length / pcm.sampleRate, sampleRate: pcm.sampleRate };
+    },
+    read: async (prompts, tokens) => {
+      const t0 = performance.now();
+      const r = await modelClient().read({ prompts, tokens, attentionFor: [] });
+      if (!r.ok) return { error: r.error.message };
+      return { ms: r.value.ms, wallMs: performance.now() - t0, totals: r.value.readings.map((x) => x.total) };
     },
     crashWorker: () => modelClient().crash('throw'),
     failWebGpuOnce: () => modelClient().crash('webgpu-fail'),

@@ -1,11 +1,22 @@
+import { promptIds } from '../explain/occlusionReadings';
 import { DEFAULT_SETTINGS, generate } from '../runtime/decode';
 import type { ModelCard } from '../runtime/modelTypes';
 import { OrtTuneModel } from '../runtime/ortRunner';
+import { readTune } from '../runtime/score';
 import { Vocab, type VocabJson } from '../tokenizer/vocab';
 import { chooseBackend } from './backend';
 import { fetchCard, fetchVerified, ModelFileError, sha256Hex } from './modelFiles';
 import { createSession, importOrt } from './ortLoader';
-import type { Backend, CrashRequest, GenerateRequest, LoadedModelInfo, LoadRequest, WorkerReply } from './protocol';
+import type {
+  Backend,
+  CrashRequest,
+  GenerateRequest,
+  LoadedModelInfo,
+  LoadRequest,
+  PromptReading,
+  ReadRequest,
+  WorkerReply,
+} from './protocol';
 import { YieldingRunner } from './yieldingRunner';
 
 type Post = (reply: WorkerReply, transfer?: Transferable[]) => void;
@@ -27,6 +38,8 @@ export class Engine {
   private testHooks = false;
   /** Counts load requests, so a load overtaken by a newer one gives way. */
   private loads = 0;
+  /** Generations and readings share one session set; each waits for the one before it to finish. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly post: Post) {}
 
@@ -146,6 +159,10 @@ export class Engine {
     }
     const abort = new AbortController();
     this.running = { id: req.id, abort };
+    await this.exclusive(() => this.runGenerate(req, model, abort));
+  }
+
+  private async runGenerate(req: GenerateRequest, model: Loaded, abort: AbortController): Promise<void> {
     const prompt = model.vocab.encodePrompt(req.prompt);
     try {
       const unknown = req.prefix.filter((t) => !model.vocab.hasMusic(t));
@@ -169,7 +186,7 @@ export class Engine {
         words: prompt.words,
         unknownWords: prompt.unknownWords,
         truncated: prompt.truncated,
-        timings: { firstTokenMs, totalMs, tokensPerSecond, meanStepMs: mean(stepMs) },
+        timings: { firstTokenMs, totalMs, tokensPerSecond, meanStepMs: mean(stepMs), stepMs },
         backend: model.backend,
       });
     } catch (e) {
@@ -180,6 +197,60 @@ export class Engine {
     } finally {
       this.running = null;
     }
+  }
+
+  /** Runs `fn` after every generation and reading queued before it. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  async read(req: ReadRequest): Promise<void> {
+    const model = this.model;
+    if (!model) {
+      this.post({ type: 'error', id: req.id, code: 'not-loaded', message: 'The model is not loaded.' });
+      return;
+    }
+    await this.exclusive(async () => {
+      try {
+        const { vocab, runner } = model;
+        const unknown = req.tokens.filter((t) => !vocab.hasMusic(t));
+        if (unknown.length)
+          throw new RangeError(`the model does not know the token(s) ${[...new Set(unknown)].join(', ')}`);
+        const room = runner.card.config.max_music - 1;
+        if (req.tokens.length > room)
+          throw new RangeError(`the tune has ${req.tokens.length} tokens; the model reads at most ${room}`);
+        if (req.prompts.length === 0) throw new RangeError('no prompts to read the tune under');
+        const t0 = performance.now();
+        const prompts = req.prompts.map((words) => promptIds(vocab, words));
+        const readings = await readTune(runner, vocab, prompts, req.tokens);
+        const ms = performance.now() - t0;
+        const { dec_layers: L, n_heads: H } = runner.card.config;
+        // Prompts of different lengths are padded to the longest, so every row has the same T.
+        const size = readings[0].crossAttention[0]?.length ?? 0;
+        const textLength = size / (L * H);
+        const wanted = new Set(req.attentionFor);
+        const transfer: Transferable[] = [];
+        const out = readings.map((r, i): PromptReading => {
+          let crossAttention: Float32Array | null = null;
+          if (wanted.has(i)) {
+            crossAttention = new Float32Array(r.crossAttention.length * size);
+            r.crossAttention.forEach((row, s) => crossAttention!.set(row, s * size));
+            transfer.push(crossAttention.buffer);
+          }
+          transfer.push(r.logProbs.buffer);
+          return { logProbs: r.logProbs, total: r.total, crossAttention };
+        });
+        this.post(
+          { type: 'read-done', id: req.id, readings: out, layers: L, heads: H, textLength, ms, backend: model.backend },
+          transfer,
+        );
+      } catch (e) {
+        const fatal = e instanceof WebAssembly.RuntimeError || /\babort/i.test(message(e));
+        this.post({ type: 'error', id: req.id, code: 'read', message: message(e), fatal });
+      }
+    });
   }
 
   cancel(target: number): void {

@@ -18,6 +18,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     case 'cancel':
       engine.cancel(req.target);
       break;
+    case 'read':
+      void engine.read(req);
+      break;
     case 'crash':
       engine.crash(req);
       break;

@@ -27,6 +27,12 @@ export interface LoadOptions {
   readonly testHooks: boolean;
 }
 export type LoadProgress = Omit<WorkerReplyOf<'progress'>, 'type' | 'id'>;
+export type ReadDone = Omit<WorkerReplyOf<'read-done'>, 'type' | 'id'>;
+export interface ReadInput {
+  readonly prompts: readonly (readonly string[])[];
+  readonly tokens: readonly string[];
+  readonly attentionFor: readonly number[];
+}
 export type GenerationDone = Omit<WorkerReplyOf<'done'>, 'type' | 'id'>;
 /** A streamed token, or word that the generation started over (after a fallback to WASM). */
 export type StreamEvent =
@@ -58,7 +64,8 @@ type Pending =
       input: GenerateInput;
       queue: AsyncQueue<StreamEvent>;
       resolve: (r: Result<GenerationDone>) => void;
-    };
+    }
+  | { kind: 'read'; resolve: (r: Result<ReadDone>) => void };
 
 const MAX_RESTARTS_PER_MINUTE = 3;
 /** Decode steps take milliseconds (a second on a software WebGPU adapter); silence this long means a dead worker. */
@@ -116,6 +123,22 @@ export class ModelClient {
       // The id changes if the generation is restarted on WASM; cancel whichever is current.
       cancel: () => this.post({ type: 'cancel', id: this.nextId++, target: this.currentId(queue) ?? id }),
     };
+  }
+
+  /** Reads fixed tokens under several prompts (teacher-forced); the worker runs it after any running generation. */
+  read(input: ReadInput): Promise<Result<ReadDone>> {
+    return new Promise((resolve) => {
+      if (this.stopped) return resolve({ ok: false, error: { code: 'worker-crashed', message: this.stopped } });
+      const id = this.nextId++;
+      this.pending.set(id, { kind: 'read', resolve });
+      this.post({
+        type: 'read',
+        id,
+        prompts: input.prompts.map((p) => [...p]),
+        tokens: [...input.tokens],
+        attentionFor: [...input.attentionFor],
+      });
+    });
   }
 
   /** Test hook: see CrashRequest. */
@@ -194,6 +217,16 @@ export class ModelClient {
       else if (reply.type === 'error') this.settle(reply.id, { ok: false, error: reply });
       return;
     }
+    if (p.kind === 'read') {
+      if (reply.type === 'read-done') {
+        const { type: _t, id: _i, ...done } = reply;
+        this.settle(reply.id, { ok: true, value: done });
+      } else if (reply.type === 'error') {
+        this.settle(reply.id, { ok: false, error: reply });
+        if (reply.fatal) this.restart(`the model runtime failed (${reply.message})`);
+      }
+      return;
+    }
     if (reply.type === 'token')
       p.queue.push({ type: 'token', index: reply.index, token: reply.token, crossAttention: reply.crossAttention });
     else if (reply.type === 'done') this.settle(reply.id, { ok: true, value: reply });
@@ -204,7 +237,7 @@ export class ModelClient {
     }
   }
 
-  private settle(id: number, result: Result<LoadedModelInfo> | Result<GenerationDone>): void {
+  private settle(id: number, result: Result<LoadedModelInfo> | Result<GenerationDone> | Result<ReadDone>): void {
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
@@ -235,7 +268,9 @@ export class ModelClient {
     this.restarts = [...this.restarts.filter((t) => now - t < 60_000), now];
     const openLoad = [...this.pending.values()].find((p) => p.kind === 'load');
     for (const [id, p] of this.pending) {
-      if (p.kind === 'generate')
+      if (p.kind === 'read')
+        this.settle(id, { ok: false, error: { code: 'worker-crashed', message: `${reason}. The reading was lost.` } });
+      else if (p.kind === 'generate')
         this.settle(id, {
           ok: false,
           error: {

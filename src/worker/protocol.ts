@@ -45,7 +45,30 @@ export interface CrashRequest {
   readonly mode: 'throw' | 'webgpu-fail';
 }
 
-export type WorkerRequest = LoadRequest | GenerateRequest | CancelRequest | CrashRequest;
+/**
+ * Teacher-forced reading of fixed tune tokens under several prompts, in one batched decoder pass: the
+ * log-probability of each token (then </s>) per prompt, and the cross-attention where asked for.
+ */
+export interface ReadRequest {
+  readonly type: 'read';
+  readonly id: number;
+  /** Prompts as word lists (already tokenized); an empty list reads under the <none> prompt. */
+  readonly prompts: readonly (readonly string[])[];
+  readonly tokens: readonly string[];
+  /** Indices into `prompts` whose cross-attention should come back (attention is large; ask only for what is shown). */
+  readonly attentionFor: readonly number[];
+}
+
+export type WorkerRequest = LoadRequest | GenerateRequest | CancelRequest | CrashRequest | ReadRequest;
+
+/** One prompt's reading of the tune in a `read` reply. */
+export interface PromptReading {
+  /** log p(token_i | prompt, tokens before i), natural log, one per tune token and then one for </s>. */
+  readonly logProbs: Float64Array;
+  readonly total: number;
+  /** (S, L, H, T) cross-attention, S = tokens + 1, row-major; null unless asked for. Transferred. */
+  readonly crossAttention: Float32Array | null;
+}
 
 export interface LoadedModelInfo {
   readonly backend: Backend;
@@ -71,6 +94,7 @@ export type WorkerErrorCode =
   | 'load' // the runtime could not create a session
   | 'backend' // the WebGPU backend failed while running; the page falls back to WASM
   | 'generate' // generation failed (bad prefix, impossible constraint, ...)
+  | 'read' // a teacher-forced reading failed (unknown token, tune too long, ...)
   | 'not-loaded'
   | 'busy';
 
@@ -79,6 +103,8 @@ export interface GenerationTimings {
   readonly totalMs: number;
   readonly tokensPerSecond: number;
   readonly meanStepMs: number;
+  /** Each decode step's time in ms, in order (read by `npm run bench`). */
+  readonly stepMs?: readonly number[];
 }
 
 export type WorkerReply =
@@ -112,6 +138,19 @@ export type WorkerReply =
       readonly unknownWords: readonly string[];
       readonly truncated: number;
       readonly timings: GenerationTimings;
+      readonly backend: Backend;
+    }
+  | {
+      readonly type: 'read-done';
+      readonly id: number;
+      /** One per prompt, in request order. */
+      readonly readings: readonly PromptReading[];
+      readonly layers: number;
+      readonly heads: number;
+      /** Text positions T of the attention arrays (the longest prompt, or 1 for <none>). */
+      readonly textLength: number;
+      /** Wall time of the reading in the worker. */
+      readonly ms: number;
       readonly backend: Backend;
     }
   | { readonly type: 'notice'; readonly id: number; readonly message: string }

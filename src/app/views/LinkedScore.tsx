@@ -1,0 +1,34 @@
+import { useEffect, useRef } from 'react';
+import { ScoreView, type ScoreClick } from '../../vis/scoreView';
+
+interface Props {
+  readonly abc: string;
+  /** CSS class -> note ordinals carrying it (hover, selection, playhead, colour bins, changed bars). */
+  readonly marks: Readonly<Record<string, readonly number[]>>;
+  readonly onClick?: (click: ScoreClick) => void;
+  readonly testId: string;
+  readonly label: string;
+}
+
+/** A score the views draw and mark themselves (abcjs through vis/scoreView.ts), linked to a map or a diff. */
+export function LinkedScore({ abc, marks, onClick, testId, label }: Props) {
+  const node = useRef<HTMLDivElement>(null);
+  const view = useRef<ScoreView | null>(null);
+  const click = useRef(onClick);
+  useEffect(() => {
+    click.current = onClick;
+  });
+  useEffect(() => {
+    const v = new ScoreView(node.current!, (c) => click.current?.(c));
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+  }, []);
+  useEffect(() => view.current?.render(abc), [abc]);
+  useEffect(() => {
+    for (const [cls, ordinals] of Object.entries(marks)) view.current?.mark(cls, ordinals);
+  }, [marks, abc]);
+  return <div ref={node} className="score linked-score" data-testid={testId} aria-label={label} />;
+}

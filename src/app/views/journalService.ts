@@ -1,0 +1,273 @@
+import {
+  addNode,
+  addNote,
+  describeChange,
+  editNote,
+  findNode,
+  journalFile,
+  mergeJournal,
+  newJournalId,
+  removeNote,
+  updateNode,
+  type JournalNode,
+  type ReadingRecord,
+} from '../../explain/journal';
+import { parseJournal } from '../../explain/journalSchema';
+import { downloadFile } from '../../export/download';
+import type { GenerationSettings } from '../../runtime/decode';
+import { MemoryJournal, openJournal, saveJournalOrFallBack, type JournalStorage } from '../../storage/journal';
+import { useHistory } from '../../store/historyStore';
+import { useJournal } from '../../store/journalStore';
+import { useNotices } from '../../store/noticeStore';
+import { useTune } from '../../store/tuneStore';
+import type { Tune } from '../../store/types';
+import { newTuneId } from '../../store/types';
+import { tokensToAbc } from '../../tokenizer/musicTokens';
+import type { GenerationDone } from '../../worker/modelClient';
+import { mapTune } from '../tuneMap';
+import { useViews } from './viewStore';
+
+/** Storage stays here, outside the store; the store holds the nodes and where they live (as for history). */
+let storage: JournalStorage = new MemoryJournal();
+let ready: Promise<void> | null = null;
+/** Tunes made before this visit and reopened from history start their own branch. */
+const sessionStart = Date.now();
+
+export function initJournal(): Promise<void> {
+  ready ??= (async () => {
+    const opened = await openJournal();
+    storage = opened.storage;
+    const state = useJournal.getState();
+    const pending = state.nodes.filter((n) => !findNode(opened.nodes, n.id));
+    state.setNodes([...opened.nodes, ...pending]);
+    state.setStorage(storage.kind, opened.warning);
+    if (pending.length) await storage.put(pending).catch(() => undefined);
+    if (opened.warning) useNotices.getState().push(opened.warning, 'warning');
+  })();
+  return ready;
+}
+
+async function persist(changed: readonly JournalNode[]): Promise<void> {
+  await ready;
+  const saved = await saveJournalOrFallBack(storage, changed, useJournal.getState().nodes);
+  if (saved.storage !== storage) {
+    storage = saved.storage;
+    useJournal.getState().setStorage('memory', saved.warning);
+    if (saved.warning) useNotices.getState().push(saved.warning, 'warning');
+  }
+}
+
+function commit(nodes: readonly JournalNode[], changedIds: readonly string[]): void {
+  useJournal.getState().setNodes(nodes);
+  const changed = changedIds.map((id) => findNode(nodes, id)).filter((n): n is JournalNode => n !== undefined);
+  void persist(changed);
+}
+
+function add(node: JournalNode): void {
+  const { nodes, error } = addNode(useJournal.getState().nodes, node);
+  if (error) useNotices.getState().push(`The journal could not record this step: ${error}.`, 'warning');
+  else commit(nodes, [node.id]);
+}
+
+const nodeOfTune = (tuneId: string | null) =>
+  tuneId === null ? undefined : useJournal.getState().nodes.find((n) => n.tuneId === tuneId);
+
+/** The node that wrote a tune (not a reading of it): where its readings and regenerations hang. */
+export const baseNodeOf = (tuneId: string): JournalNode | undefined =>
+  useJournal.getState().nodes.find((n) => n.tuneId === tuneId && n.kind !== 'reading');
+
+/** A node for a tune, with everything needed to show it again and to replay it. */
+function nodeFrom(
+  tune: Pick<Tune, 'prompt' | 'words' | 'unknownWords' | 'settings' | 'tokens' | 'prefixLength' | 'stopped'> & {
+    modelSha256: string;
+    tuneId: string;
+  },
+  parent: JournalNode | undefined,
+  kind: JournalNode['kind'],
+  edge: string | null,
+): JournalNode {
+  return {
+    id: newJournalId('n'),
+    parentId: parent?.id ?? null,
+    kind,
+    createdAt: Date.now(),
+    edge,
+    prompt: tune.prompt,
+    words: [...tune.words],
+    unknownWords: [...tune.unknownWords],
+    settings: tune.settings,
+    prefixLength: tune.prefixLength,
+    tokens: [...tune.tokens],
+    stopped: tune.stopped,
+    modelSha256: tune.modelSha256,
+    tuneId: tune.tuneId,
+    reading: null,
+    views: useViews.getState().views,
+    notes: [],
+  };
+}
+
+/** Every tune that comes on show is a node: a new one becomes a child of the node being explored. */
+export function recordTune(tune: Tune): void {
+  const j = useJournal.getState();
+  const current = findNode(j.nodes, j.currentId);
+  if (current?.tuneId === tune.id) return;
+  const existing = nodeOfTune(tune.id);
+  if (existing) return j.setCurrent(existing.id);
+  let parent: JournalNode | undefined;
+  let kind: JournalNode['kind'] = 'generation';
+  let edge: string | null = null;
+  if (tune.origin === 'edit') {
+    [parent, kind, edge] = [nodeOfTune(tune.parentId) ?? current, 'edit', 'ABC edited by hand'];
+  } else if (tune.parentId !== null) {
+    const bars = mapTune(tune.tokens.slice(0, tune.prefixLength)).measures.length;
+    [parent, kind, edge] = [nodeOfTune(tune.parentId) ?? current, 'continuation', `continued after bar ${bars}`];
+  } else if (tune.createdAt >= sessionStart) {
+    parent = current;
+    edge = describeChange(parent ?? null, tune);
+  }
+  // A new tune starts its readings afresh: a comparison or sweep of the old tune would mean nothing here.
+  // The new node takes these views; the node left behind keeps its own.
+  const old = useViews.getState().views;
+  const views = {
+    ...old,
+    perturbation: { ...old.perturbation, read: false, compare: null },
+    sweep: { ...old.sweep, run: false },
+  };
+  const node = { ...nodeFrom({ ...tune, tuneId: tune.id }, parent, kind, edge), views };
+  add(node);
+  useJournal.getState().setCurrent(node.id);
+  useViews.getState().replace(views);
+}
+
+/** A teacher-forced reading of the current node's tune becomes its child, and the node being explored. */
+export function recordReading(baseId: string, reading: ReadingRecord, edge: string): void {
+  const base = findNode(useJournal.getState().nodes, baseId);
+  if (!base) return;
+  const node: JournalNode = { ...nodeFrom(base, base, 'reading', edge), reading };
+  add(node);
+  useJournal.getState().setCurrent(node.id);
+}
+
+/** A regeneration (perturbed prompt or guidance sweep value) becomes a child of the node it varies. */
+export function recordRegeneration(
+  baseId: string,
+  kind: 'regeneration' | 'sweep',
+  edge: string,
+  input: { prompt: string; settings: GenerationSettings; prefixLength: number },
+  done: GenerationDone,
+  modelSha256: string,
+): void {
+  const nodes = useJournal.getState().nodes;
+  const base = findNode(nodes, baseId);
+  if (!base) return;
+  const same = nodes.some(
+    (n) =>
+      n.parentId === baseId &&
+      n.kind === kind &&
+      n.prompt === input.prompt &&
+      JSON.stringify(n.settings) === JSON.stringify(input.settings) &&
+      n.tokens.join(' ') === done.tokens.join(' '),
+  );
+  if (same) return;
+  const tune = { ...done, ...input, tokens: done.tokens, modelSha256, tuneId: newTuneId() };
+  add(nodeFrom(tune, base, kind, edge));
+}
+
+/** The tune of a node as the score and player take it: from history when it is there, else rebuilt. */
+export function tuneOf(node: JournalNode): Tune {
+  const kept = useHistory.getState().entries.find((t) => t.id === node.tuneId);
+  if (kept) return kept;
+  return {
+    id: node.tuneId,
+    createdAt: node.createdAt,
+    prompt: node.prompt,
+    words: node.words,
+    unknownWords: node.unknownWords,
+    settings: node.settings,
+    tokens: node.tokens,
+    prefixLength: node.prefixLength,
+    abc: tokensToAbc(node.tokens),
+    stopped: node.stopped,
+    modelSha256: node.modelSha256,
+    backend: 'wasm',
+    parentId: null,
+    origin: node.kind === 'edit' ? 'edit' : 'model',
+    timings: null,
+  };
+}
+
+/** Opens a node: its tune comes on show and its views come back as they were left. */
+export function reopen(nodeId: string, views = findNode(useJournal.getState().nodes, nodeId)?.views): void {
+  const node = findNode(useJournal.getState().nodes, nodeId);
+  if (!node || !views) return;
+  useJournal.getState().setCurrent(node.id);
+  useViews.getState().replace(views);
+  if (useTune.getState().current?.id !== node.tuneId) useTune.getState().setCurrent(tuneOf(node));
+}
+
+let viewsTimer: ReturnType<typeof setTimeout> | null = null;
+/** Keeps the current node's views up to date, so reopening it shows what was last on screen. */
+function keepViews(): void {
+  const { currentId, nodes } = useJournal.getState();
+  const node = findNode(nodes, currentId);
+  const views = useViews.getState().views;
+  if (!node || node.views === views) return;
+  useJournal.getState().setNodes(updateNode(nodes, node.id, (n) => ({ ...n, views })));
+  if (viewsTimer) clearTimeout(viewsTimer);
+  viewsTimer = setTimeout(() => {
+    const latest = findNode(useJournal.getState().nodes, node.id);
+    if (latest) void persist([latest]);
+  }, 400);
+}
+
+export function writeNote(nodeId: string, text: string, withView: boolean): void {
+  const note = {
+    id: newJournalId('note'),
+    author: 'you' as const,
+    createdAt: Date.now(),
+    text,
+    view: withView ? useViews.getState().views : null,
+  };
+  commit(addNote(useJournal.getState().nodes, nodeId, note), [nodeId]);
+}
+
+export const changeNote = (nodeId: string, noteId: string, text: string) =>
+  commit(editNote(useJournal.getState().nodes, nodeId, noteId, text), [nodeId]);
+
+export const deleteNote = (nodeId: string, noteId: string) =>
+  commit(removeNote(useJournal.getState().nodes, nodeId, noteId), [nodeId]);
+
+export function exportJournal(): void {
+  const json = JSON.stringify(journalFile(useJournal.getState().nodes), null, 1);
+  downloadFile(json, 'apparatus-journal.json', 'application/json');
+}
+
+/** Reads a journal file; a bad file changes nothing and its problems come back. */
+export function importJournal(text: string): { ok: true; message: string } | { ok: false; errors: string[] } {
+  const parsed = parseJournal(text);
+  if (!parsed.ok) return parsed;
+  const { nodes, added, replaced } = mergeJournal(useJournal.getState().nodes, parsed.value.nodes);
+  commit(
+    nodes,
+    parsed.value.nodes.map((n) => n.id),
+  );
+  return { ok: true, message: `Imported ${added} new node${added === 1 ? '' : 's'}, replaced ${replaced}.` };
+}
+
+/** Starts the journal: opens storage, records tunes as they come on show and keeps views on the current node. */
+export function startJournal(): () => void {
+  void initJournal();
+  const current = useTune.getState().current;
+  if (current) recordTune(current);
+  const offTune = useTune.subscribe((s, prev) => {
+    if (s.current && s.current !== prev.current) recordTune(s.current);
+  });
+  const offViews = useViews.subscribe((s, prev) => {
+    if (s.views !== prev.views) keepViews();
+  });
+  return () => {
+    offTune();
+    offViews();
+  };
+}

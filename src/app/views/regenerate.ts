@@ -1,0 +1,49 @@
+import type { Tune } from '../../store/types';
+import type { GenerateInput, GenerationDone } from '../../worker/modelClient';
+import { queryClient } from '../queryClient';
+import { baseNodeOf, recordRegeneration } from './journalService';
+import { generateOptions } from './readService';
+
+/** The tune's own prefix, seed and settings with other words (and, for a sweep, another guidance). */
+export function regenerationInput(a: Tune, words: readonly string[], guidance = a.settings.guidance): GenerateInput {
+  return {
+    prompt: words.join(' '),
+    prefix: a.tokens.slice(0, a.prefixLength),
+    settings: { ...a.settings, guidance },
+  };
+}
+
+/** Writes (or takes from the cache) a regeneration and records it in the journal under the tune's node. */
+export async function regenerate(
+  a: Tune,
+  modelSha256: string,
+  input: GenerateInput,
+  kind: 'regeneration' | 'sweep',
+  edge: string,
+): Promise<GenerationDone> {
+  const done = await queryClient.fetchQuery(generateOptions(modelSha256, input));
+  const base = baseNodeOf(a.id);
+  if (base)
+    recordRegeneration(
+      base.id,
+      kind,
+      edge,
+      { prompt: input.prompt, settings: input.settings, prefixLength: input.prefix.length },
+      done,
+      modelSha256,
+    );
+  return done;
+}
+
+/** B as a tune the score, the summary and the A/B player take. */
+export const tuneFromResult = (a: Tune, input: GenerateInput, done: GenerationDone): Tune => ({
+  ...a,
+  id: `${a.id}-b`,
+  prompt: input.prompt,
+  words: done.words,
+  unknownWords: done.unknownWords,
+  settings: input.settings,
+  tokens: done.tokens,
+  abc: done.abc,
+  stopped: done.stopped,
+});

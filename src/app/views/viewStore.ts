@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+import type { AttentionSettings } from '../../explain/attention';
+import {
+  DEFAULT_VIEWS,
+  type DiffractionView,
+  type PerturbationView,
+  type SweepView,
+  type ViewState,
+} from '../../explain/journalViews';
+
+interface ViewStore {
+  /** The settings of every view: plain data, kept on the current journal node so reopening restores them. */
+  readonly views: ViewState;
+  setTab(tab: ViewState['tab']): void;
+  setAttention(patch: Partial<AttentionSettings>): void;
+  setWord(word: number | null): void;
+  setPerturbation(patch: Partial<PerturbationView>): void;
+  setSweep(patch: Partial<SweepView>): void;
+  setDiffraction(patch: Partial<DiffractionView>): void;
+  replace(views: ViewState): void;
+}
+
+export const useViews = create<ViewStore>()((set) => ({
+  views: DEFAULT_VIEWS,
+  setTab: (tab) => set((s) => ({ views: { ...s.views, tab } })),
+  setAttention: (patch) => set((s) => ({ views: { ...s.views, attention: { ...s.views.attention, ...patch } } })),
+  setWord: (word) => set((s) => ({ views: { ...s.views, word } })),
+  setPerturbation: (patch) =>
+    set((s) => ({ views: { ...s.views, perturbation: { ...s.views.perturbation, ...patch } } })),
+  setSweep: (patch) => set((s) => ({ views: { ...s.views, sweep: { ...s.views.sweep, ...patch } } })),
+  setDiffraction: (patch) => set((s) => ({ views: { ...s.views, diffraction: { ...s.views.diffraction, ...patch } } })),
+  replace: (views) => set({ views }),
+}));

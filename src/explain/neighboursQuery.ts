@@ -1,0 +1,60 @@
+/**
+ * The query side of the neighbour measures for a tune under a prompt: the only part that touches the model.
+ * It drives a TuneModelRunner (the interface, so onnxruntime-node and -web alike) through one batched
+ * teacher-forced reading and hands the outputs to the pure functions in embedding.ts and gradient.ts.
+ */
+import type { TuneModelRunner } from '../runtime/modelTypes';
+import { readTune } from '../runtime/score';
+import { MUSIC_SPECIALS, type Vocab } from '../tokenizer/vocab';
+import { musicEmbedding, textEmbedding } from './embedding';
+import { gradientSketch, type SketchSpec } from './gradient';
+import type { NeighbourMeasure, NeighbourQuery } from './neighbours';
+
+/** Encoder memory (T, D), flat, for one prompt of T word ids. */
+export type PromptEncoder = (ids: Int32Array) => Promise<Float32Array>;
+
+export interface QueryRequest {
+  /** Word ids of the prompt; null or empty for none (the reading then uses the <none> prompt). */
+  readonly prompt: Int32Array | null;
+  readonly tokens: readonly string[];
+  /** Which vectors to compute; the n-gram measure needs none. */
+  readonly measures: readonly NeighbourMeasure[];
+  readonly sketch: SketchSpec | null;
+  /** Needed for the text measure: the runner does not expose the encoder output. */
+  readonly encode?: PromptEncoder;
+}
+
+/** Token ids a reading predicts: the tune's tokens, then </s>. */
+export const readingTargets = (vocab: Vocab, tokens: readonly string[]): Int32Array =>
+  Int32Array.from([...tokens, MUSIC_SPECIALS.eos], (t) => vocab.musicId(t));
+
+/**
+ * Text embedding of the prompt, music embedding of the tune (read under the empty prompt, as the catalogue
+ * is) and the gradient sketch of the tune under its prompt, as far as `measures` asks.
+ */
+export async function neighbourQueryVectors(
+  runner: TuneModelRunner,
+  vocab: Vocab,
+  req: QueryRequest,
+): Promise<NeighbourQuery> {
+  const D = runner.card.config.d_model;
+  const hasPrompt = req.prompt !== null && req.prompt.length > 0;
+  const wants = (m: NeighbourMeasure) => req.measures.includes(m);
+  const out: { textEmbedding?: Float32Array; musicEmbedding?: Float32Array; gradientSketch?: Float32Array } = {};
+  if (wants('text') && hasPrompt && req.encode) {
+    out.textEmbedding = textEmbedding(await req.encode(req.prompt!), req.prompt!.length, D);
+  }
+  const gradient = wants('gradient') && req.sketch !== null;
+  if (wants('music') || gradient) {
+    // One batched pass: the prompt's row for the gradient, the <none> row for the music embedding (one row
+    // serves both when there is no prompt).
+    const rows = [
+      ...(gradient && hasPrompt ? [req.prompt!] : []),
+      ...(wants('music') || !hasPrompt ? [vocab.nullPrompt()] : []),
+    ];
+    const readings = await readTune(runner, vocab, rows, req.tokens);
+    if (wants('music')) out.musicEmbedding = musicEmbedding(readings[readings.length - 1].hidden);
+    if (gradient) out.gradientSketch = gradientSketch(readings[0], readingTargets(vocab, req.tokens), req.sketch!);
+  }
+  return out;
+}
