@@ -1,0 +1,103 @@
+"""Tests for attribution.py: python3 -m unittest discover -s training -p 'test_*.py'"""
+import os
+import tempfile
+import unittest
+from dataclasses import asdict
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+import attribution as A
+from model import ModelConfig, TuneModel
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MODELS = os.path.join(HERE, "..", "public", "models")
+GOLDEN = os.path.join(HERE, "golden", "golden.json")
+
+
+def tiny():
+    torch.manual_seed(0)
+    cfg = ModelConfig(text_vocab=50, music_vocab=40, d_model=32, n_heads=4, enc_layers=1, dec_layers=2, d_ff=64, dropout=0.0)
+    return TuneModel(cfg).eval(), cfg
+
+
+class SketchTest(unittest.TestCase):
+    def test_hash_and_plan_match_the_typescript_fixture(self):
+        # The same numbers are asserted in src/explain/gradient.test.ts.
+        self.assertEqual(A.fmix32(np.array([0, 1, 2, 0x9E3779B9, 0xFFFFFFFF], dtype=np.uint32)).tolist(),
+                         [0, 1364076727, 821347078, 2462723854, 2180083513])
+        rows, signs = A.sketch_plan(7, 16, 10, 4)
+        self.assertEqual(rows.ravel().tolist()[:12], [0, 1, 1, 2, 1, 2, 3, 3, 2, 1, 7, 5])
+        self.assertEqual(signs.ravel().astype(int).tolist()[:12], [1, -1, 1, 1, -1, 1, -1, -1, -1, 1, -1, -1])
+        self.assertEqual(f"{A.fnv1a(chr(10).join(['a', 'b-c', 'airdsAirs-book1-0001'])):08x}", "e3ac9b69")
+
+    def test_each_block_holds_every_feature_once(self):
+        rows, _ = A.sketch_plan(3, 64, 500, 4)
+        for b in range(4):
+            self.assertTrue(((rows[b] >= b * 16) & (rows[b] < (b + 1) * 16)).all())
+
+    def test_sketch_is_linear_and_keeps_inner_products(self):
+        torch.manual_seed(1)
+        plan = A.sketch_plan(5, 512, 3000, 4)
+        a = torch.randn(1, 3000, dtype=torch.float64)
+        b = 0.6 * a + 0.8 * torch.randn(1, 3000, dtype=torch.float64)
+        sa, sb = A.sketch(a, plan, 512), A.sketch(b, plan, 512)
+        torch.testing.assert_close(A.sketch(a + b, plan, 512), sa + sb)
+        self.assertAlmostEqual(F.cosine_similarity(sa, sb).item(), F.cosine_similarity(a, b).item(), delta=0.1)
+        self.assertAlmostEqual((sa.norm() / a.norm()).item(), 1.0, delta=0.1)
+
+
+class GradientTest(unittest.TestCase):
+    def test_closed_form_equals_autograd_on_the_output_layer(self):
+        model, cfg = tiny()
+        text = torch.tensor([[5, 6, 7], [8, 0, 0]])
+        valid = torch.tensor([[1.0, 1, 1], [1, 0, 0]])
+        tunes = [np.array([1, 5, 9, 11, 2]), np.array([1, 7, 2])]
+        tokens = A.pad(tunes, 0)
+        logits, _, _, hidden = model.decode(tokens[:, :-1], model.encode(text, valid), valid)
+        grads = A.output_layer_gradients(logits, hidden, tokens[:, 1:])
+        for b in range(2):
+            model.zero_grad()
+            lg, _, _, _ = model.decode(tokens[b : b + 1, :-1], model.encode(text[b : b + 1], valid[b : b + 1]), valid[b : b + 1])
+            F.cross_entropy(lg[0], tokens[b, 1:], ignore_index=0, reduction="sum").backward()
+            want = torch.cat([model.head.weight.grad, model.head.bias.grad[:, None]], dim=1)
+            torch.testing.assert_close(grads[b], want, atol=1e-5, rtol=1e-4)
+
+    def test_quantised_rows_keep_their_direction(self):
+        x = np.random.default_rng(0).normal(size=(20, 64)).astype(np.float32)
+        scale, q = A.quantise(x)
+        y = scale[:, None] * q
+        cos = (x * y).sum(1) / np.linalg.norm(x, axis=1) / np.linalg.norm(y, axis=1)
+        self.assertGreater(cos.min(), 0.999)
+
+
+class OnnxWeightsTest(unittest.TestCase):
+    def test_weights_rebuilt_from_the_onnx_files_equal_the_exported_model(self):
+        from export import export
+
+        model, cfg = tiny()
+        with tempfile.TemporaryDirectory() as out:
+            with torch.no_grad():
+                for p in model.parameters():
+                    p.copy_(p.half().float())  # what export.load does before exporting
+            export(model, cfg, out)
+            A.write_json(os.path.join(out, "model-card.json"), {"config": asdict(cfg)})
+            rebuilt, rcfg = A.model_from_onnx(out)
+        self.assertEqual(rcfg, cfg)
+        for name, value in model.state_dict().items():
+            torch.testing.assert_close(rebuilt.state_dict()[name], value, atol=0, rtol=0, msg=name)
+
+    @unittest.skipUnless(os.path.exists(MODELS) and os.path.exists(GOLDEN), "no shipped model")
+    def test_shipped_onnx_weights_reproduce_the_golden_outputs(self):
+        model, _ = A.model_from_onnx(MODELS)
+        g = A.read_json(GOLDEN)
+        text, valid = torch.tensor(g["text"]), torch.tensor(g["text_valid"])
+        with torch.no_grad():
+            logits, _, _, hidden = model.decode(torch.tensor(g["tokens"]), model.encode(text, valid), valid)
+        np.testing.assert_allclose(logits.numpy().ravel(), g["prefill"]["logits"]["data"], atol=1e-5)
+        np.testing.assert_allclose(hidden.numpy().ravel(), g["prefill"]["hidden"]["data"], atol=1e-5)
+
+
+if __name__ == "__main__":
+    unittest.main()
