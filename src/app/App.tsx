@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { AboutPanel } from './AboutPanel';
 import { AbcEditor } from './AbcEditor';
+import { CataloguePanel } from './catalogue/CataloguePanel';
 import { ControlsPanel } from './ControlsPanel';
 import { ExportPanel } from './ExportPanel';
 import { GenerateBar } from './GenerateBar';
 import { HistoryPanel } from './HistoryPanel';
 import { ModelStatus } from './ModelStatus';
+import { NeighboursPanel } from './neighbours/NeighboursPanel';
 import { Notices } from './Notices';
 import { PlayerPanel } from './PlayerPanel';
 import { PromptPanel } from './PromptPanel';
@@ -41,6 +43,8 @@ export function App() {
         <HistoryPanel />
       </main>
       <ViewsPanel />
+      <NeighboursPanel />
+      <CataloguePanel />
     </div>
   );
 }

@@ -1,0 +1,21 @@
+/** The training catalogue as the browser loads it: one fetch through react-query, shared by every panel. */
+import { useQuery } from '@tanstack/react-query';
+import type { CatalogueEntry } from '../../../pipeline/buildCorpus';
+
+export type { CatalogueEntry };
+
+const catalogueUrl = (): string =>
+  new URL('corpus/catalogue.json', new URL(import.meta.env.BASE_URL, globalThis.location.href)).href;
+
+async function fetchCatalogue(): Promise<readonly CatalogueEntry[]> {
+  const res = await fetch(catalogueUrl());
+  if (!res.ok) throw new Error(`cannot load the catalogue (${res.status} ${res.statusText})`);
+  const body = (await res.json()) as { entries: readonly CatalogueEntry[] };
+  return body.entries;
+}
+
+export function useCatalogue() {
+  return useQuery({ queryKey: ['catalogue'], queryFn: fetchCatalogue });
+}
+
+export const entryTitle = (e: CatalogueEntry): string => e.titles[0] ?? e.id;
