@@ -6,6 +6,7 @@
  * bench-results/bench.json (raw figures, machine, load average) and bench-results/bench.md (the table).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { replaceSection } from '../cli/readmeSection';
 import { parseOptions, runCli } from '../cli/args';
 import { FIGURES } from './figures';
 import { loadAverage, machineInfo, modelIdentity } from './machine';
@@ -83,7 +84,9 @@ async function main(): Promise<void> {
       chromium,
       model: `${model.name}, identity SHA-256 ${model.sha256}`,
     };
-    writeFileSync(`${OUT}/bench.md`, markdown(header, rows));
+    const table = markdown(header, rows);
+    writeFileSync(`${OUT}/bench.md`, table);
+    replaceSection('README.md', 'bench', table.replace(/^# .*\n+/, ''));
     process.stdout.write(`wrote ${OUT}/bench.json and ${OUT}/bench.md in ${json.durationS.toFixed(0)} s\n`);
     if (rows.some((r) => r.status === 'failed')) throw new Error('some figures could not be measured (see bench.md)');
   } finally {
