@@ -1,18 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
 
-/** Debian's Chromium; never `npx playwright install`. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Tone.js needs audio to start without a user gesture in a headless run.
-  '--autoplay-policy=no-user-gesture-required',
-];
+const executablePath = CHROMIUM_PATH;
+// Tone.js needs audio to start without a user gesture in a headless run.
+const args = [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'];
 
 const PORT = 4173;
 

@@ -1,20 +1,12 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { ControlsPanel } from '../e2e/pages/ControlsPanel';
 import { GenerateBar } from '../e2e/pages/GenerateBar';
 import { PromptPanel } from '../e2e/pages/PromptPanel';
 import { probeScript, type ProbeGeneration, type ProbeState } from './pageProbe';
 
-/** Debian's Chromium with the flags the e2e tests use (playwright.config.ts). */
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const EXECUTABLE = CHROMIUM_PATH;
+const ARGS = CHROMIUM_ARGS;
 
 export function launchChromium(webgpu: boolean): Promise<Browser> {
   return chromium.launch({ executablePath: EXECUTABLE, args: webgpu ? [...ARGS, '--enable-unsafe-webgpu'] : ARGS });

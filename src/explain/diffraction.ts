@@ -120,6 +120,17 @@ export function diffraction(input: DiffractionInput, s: DiffractionSettings): Di
   return diffract(words, attention, occlusion, diffractionLabels(s), s.top);
 }
 
+/** The occlusion side's setting, shared with the journal's stored diffraction sides. */
+export const OCCLUSION_SIGN_FIELD = {
+  kind: 'choice',
+  label: 'Occlusion score',
+  choices: [
+    { value: 'signed', label: 'with minus without (signed)' },
+    { value: 'magnitude', label: 'size of the change' },
+  ],
+  default: 'signed',
+} as const satisfies SettingsSpec<Pick<DiffractionSettings, 'occlusionSign'>>['occlusionSign'];
+
 export const diffractionInterpreter: Interpreter<DiffractionInput, DiffractionSettings, Diffraction> = {
   id: 'attention-vs-occlusion',
   description:
@@ -135,15 +146,7 @@ export const diffractionInterpreter: Interpreter<DiffractionInput, DiffractionSe
       heads: a.heads,
       head: a.head,
       residual: a.residual,
-      occlusionSign: {
-        kind: 'choice',
-        label: 'Occlusion score',
-        choices: [
-          { value: 'signed', label: 'with minus without (signed)' },
-          { value: 'magnitude', label: 'size of the change' },
-        ],
-        default: 'signed',
-      },
+      occlusionSign: OCCLUSION_SIGN_FIELD,
       top: { kind: 'integer', label: 'Disagreements shown', min: 1, max: 32, default: 5 },
     };
   },

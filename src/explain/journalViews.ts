@@ -9,6 +9,7 @@ import {
   type HeadAggregation,
   type LayerAggregation,
 } from './attention';
+import { OCCLUSION_SIGN_FIELD } from './diffraction';
 import type { ModelDims, SettingsSpec } from './interpreter';
 
 export const VIEW_TABS = ['attention', 'perturbation', 'sweep', 'diffraction', 'journal'] as const;
@@ -119,15 +120,6 @@ export function sideSpec(dims: ModelDims): SettingsSpec<SideSettings> {
     heads: { ...a.heads, when: forAttention },
     head: a.head,
     residual: a.residual,
-    occlusionSign: {
-      kind: 'choice',
-      label: 'Occlusion score',
-      choices: [
-        { value: 'signed', label: 'with minus without (signed)' },
-        { value: 'magnitude', label: 'size of the change' },
-      ],
-      default: 'signed',
-      when: { key: 'method', is: ['occlusion'] },
-    },
+    occlusionSign: { ...OCCLUSION_SIGN_FIELD, when: { key: 'method', is: ['occlusion'] } },
   };
 }
