@@ -1,7 +1,7 @@
 """
 Counterfactual check of the gradient-influence ranking, small enough for two CPU cores.
 
-    /usr/bin/python3 training/counterfactual.py                      # 3 generations, k = 30, 30 steps per run
+    /usr/bin/python3 training/counterfactual.py        # 3 generations, k = 30, 30 steps per run, the exported checkpoint
     /usr/bin/python3 training/counterfactual.py --generations 1 --k 5 --steps 2 --pool 60 --out /tmp/cf.json  # smoke
 
 For a few generations (made by `npm run generate` with fixed prompts and seeds), the training tunes are ranked by
@@ -21,6 +21,7 @@ Dropout is off during fine-tuning and each tune keeps a fixed caption per epoch,
 tunes taken out. Writes a JSON report (--out) and prints a summary.
 """
 import argparse
+import glob
 import json
 import os
 import subprocess
@@ -109,7 +110,8 @@ def finetune(ck, cfg, corpus, batches, excluded, lr, max_text):
 def markdown(report):
     s = report["settings"]
     lines = [
-        f"Checkpoint step {report['checkpoint']['step']} (the exported one: {str(report['checkpoint']['matchesExport']).lower()}); "
+        f"Checkpoint `{report['checkpoint']['path']}`, step {report['checkpoint']['step']} (the exported one, decoder "
+        f"{report['checkpoint']['decoderSha256'][:12]}: {str(report['checkpoint']['matchesExport']).lower()}); "
         f"k = {s['k']}, {s['steps']} fine-tuning steps of about {s['tokens_per_batch']} tokens at lr {s['lr']} over a pool of "
         f"{s['pool']} training tunes, {s['random_draws']} random sets per generation; {report['seconds']:.0f} s with `{report['command']}`.",
         "",
@@ -141,7 +143,7 @@ def update_docs(path, report):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--ckpt", default="training/runs/main/ckpt.pt")
+    p.add_argument("--ckpt", default=None, help="default: the training/runs/*/ckpt.pt that public/models was exported from")
     p.add_argument("--models", default="public/models")
     p.add_argument("--index", default="public/corpus")
     p.add_argument("--data", default="training/data")
@@ -167,10 +169,17 @@ def main():
     entries = A.read_json(args.catalogue)["entries"]
     vocab = A.read_json(os.path.join(args.models, "vocab.json"))
     shipped, cfg = A.model_from_onnx(args.models)
+
+    def exported_from(ck):
+        head = ck["model"]["head.weight"].half().float()  # export.py stores float16
+        return ModelConfig(**ck["config"]) == cfg and torch.equal(head, shipped.head.weight)
+
+    if args.ckpt is None:
+        found = [c for c in sorted(glob.glob("training/runs/*/ckpt.pt")) if exported_from(torch.load(c, map_location="cpu"))]
+        args.ckpt = found[0] if found else "training/runs/main/ckpt.pt"
     ck = torch.load(args.ckpt, map_location="cpu")
     ck_cfg = ModelConfig(**ck["config"])
-    ck_head = ck["model"]["head.weight"].half().float()
-    matches = ck_cfg == cfg and torch.equal(ck_head, shipped.head.weight)
+    matches = exported_from(ck)
     if not matches and not args.allow_mismatch:
         raise SystemExit(f"{args.ckpt} is not the checkpoint {args.models} was exported from (use --allow-mismatch for smoke tests)")
     rows, g = catalogue_set(args, len(entries), "gradient")
@@ -233,7 +242,8 @@ def main():
     report = {
         "command": "/usr/bin/python3 training/counterfactual.py " + " ".join(f"--{k.replace('_', '-')} {v}" for k, v in vars(args).items()
                                                                             if k in ("generations", "k", "steps", "pool", "random_draws", "lr", "seed")),
-        "checkpoint": {"path": args.ckpt, "step": ck["state"]["step"], "matchesExport": bool(matches)},
+        "checkpoint": {"path": args.ckpt, "step": ck["state"]["step"], "matchesExport": bool(matches),
+                       "decoderSha256": A.sha256(os.path.join(args.models, "decoder.onnx"))},
         "settings": {k: getattr(args, k) for k in ("generations", "k", "steps", "pool", "random_draws", "lr", "tokens_per_batch", "seed",
                                                   "max_tokens")},
         "generations": results,
