@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { buildCopyIndex, copyScore } from '../src/explain/copyDetect';
 import { abcjsWarnings } from '../src/music/abcjsCheck';
 import { badMeasures } from '../src/music/bars';
+import { keyFromToken } from '../src/music/key';
 import { pitchClassHistogram } from '../src/music/features';
 import { DEFAULT_SETTINGS, generate, type GenerationSettings } from '../src/runtime/decode';
 import { tokensToEvents } from '../src/tokenizer/musicTokens';
@@ -109,10 +110,8 @@ async function main(): Promise<void> {
           valid: strict !== null && strict.meter !== null && strict.key !== null && abcjsWarnings(r.abc).length === 0,
           barsOk: strict !== null && strict.meter !== null && badMeasures(strict.meter, strict.events).length === 0,
           meterOk: r.tokens[0] === `M:${ask.meter}`,
-          keyOk:
-            (r.tokens[1] ?? '').startsWith(`K:${ask.tonic}`) &&
-            !/^K:[A-G][#b]/.test(r.tokens[1]) === !/[#b]/.test(ask.tonic),
-          modeOk: (r.tokens[1] ?? '').endsWith(ask.mode),
+          keyOk: keyFromToken(r.tokens[1] ?? '')?.tonic === ask.tonic,
+          modeOk: keyFromToken(r.tokens[1] ?? '')?.mode === ask.mode,
           copied: copyScore(seq, copyIndex).flagged,
           tokens: r.tokens.length,
           ms: r.timings.totalMs,

@@ -88,7 +88,7 @@ export async function generate(
   const session = await runner.start(guided ? [prompt.ids, vocab.nullPrompt()] : [prompt.ids]);
   const rand = mulberry32(settings.seed);
   const { dec_layers: L, n_heads: H, d_model: D } = runner.card.config;
-  const tokens: string[] = [];
+  const tokens: string[] = [...prefix];
   const crossAttention: Float32Array[] = [];
   const hidden: Float32Array[] = [];
   const stepMs: number[] = [];
@@ -120,7 +120,6 @@ export async function generate(
         : condLogits;
       const id = sampleToken(logits, grammar.allowed(), settings, rand());
       stepMs.push(now() - t0);
-      if (tokens.length === 0) tokens.push(...prefix);
       if (tokens.length === prefix.length) firstTokenMs = now() - start;
       const token = vocab.musicToken(id);
       if (token === MUSIC_SPECIALS.eos) {
@@ -136,7 +135,6 @@ export async function generate(
       feed = Int32Array.of(id);
       hooks.onToken?.({ index: tokens.length - 1, token, id, crossAttention: attention, hidden: state });
     }
-    if (tokens.length === 0 && prefix.length) tokens.push(...prefix);
   } finally {
     session.dispose();
   }
