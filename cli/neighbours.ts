@@ -26,7 +26,7 @@ import { abcToTokens } from '../src/tokenizer/musicTokens';
 import { parseOptions, runCli, UsageError, type OptionSpec, type ParsedOptions } from './args';
 import { readCatalogue } from './catalogue';
 import { GENERATION_OPTIONS, settingsFrom } from './generate';
-import { loadNeighbourCatalogue, nodePromptEncoder } from './neighboursSetup';
+import { loadNeighbourCatalogue } from './neighboursSetup';
 import { DEFAULT_MODEL_DIR, loadNodeModel, type LoadedModel } from './nodeModel';
 
 export const NEIGHBOUR_OPTIONS: Record<string, OptionSpec> = {
@@ -172,7 +172,6 @@ export async function neighboursFor(
           tokens: query.tokens,
           measures: [measure],
           sketch: catalogue.sketch ?? header?.sets.gradient ?? null,
-          encode: measure === 'text' ? await nodePromptEncoder(modelDir) : undefined,
         });
   const list = findNeighbours(
     { catalogue, query: { ...vectors, sequence: tokensToNoteSequence(query.tokens) } },

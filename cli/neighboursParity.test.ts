@@ -5,8 +5,8 @@ import type { NeighbourIndexHeader } from '../src/explain/neighboursIndex';
 import { neighbourQueryVectors } from '../src/explain/neighboursQuery';
 import { cosine } from '../src/explain/vectors';
 import { readCatalogue } from './catalogue';
-import { nodePromptEncoder, readIndexHeader } from './neighboursSetup';
-import { DEFAULT_MODEL_DIR, loadNodeModel, type LoadedModel } from './nodeModel';
+import { readIndexHeader } from './neighboursSetup';
+import { loadNodeModel, type LoadedModel } from './nodeModel';
 
 interface Reference {
   seed: number;
@@ -35,7 +35,6 @@ describe('query vectors through onnxruntime-node against training/attribution.py
   beforeAll(async () => {
     model = await loadNodeModel();
     header = readIndexHeader();
-    const encode = await nodePromptEncoder(DEFAULT_MODEL_DIR);
     const entries = readCatalogue().entries;
     for (const t of reference.tunes) {
       const entry = entries.find((e) => e.id === t.id)!;
@@ -46,7 +45,6 @@ describe('query vectors through onnxruntime-node against training/attribution.py
           tokens: entry.tokens,
           measures: ['text', 'music', 'gradient'],
           sketch: header.sets.gradient,
-          encode,
         }),
       );
     }

@@ -1,10 +1,8 @@
-/** Node-side loading for the neighbour measures: the shipped index files, the catalogue and the prompt encoder. */
+/** Node-side loading for the neighbour measures: the shipped index files and the catalogue. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
 import type { CatalogueEntry } from '../pipeline/buildCorpus';
 import type { NeighbourCatalogue, NeighbourMeasure } from '../src/explain/neighbours';
-import type { PromptEncoder } from '../src/explain/neighboursQuery';
 import {
   buildNeighbourCatalogue,
   indexProblems,
@@ -56,20 +54,4 @@ export function loadNeighbourCatalogue(
     ngram: measures.includes('ngram') ? undefined : false,
   });
   return { catalogue, header };
-}
-
-/** Runs the shipped encoder on one prompt: the memory the text measure pools. */
-export async function nodePromptEncoder(modelDir: string): Promise<PromptEncoder> {
-  const session = await ort.InferenceSession.create(readFileSync(join(modelDir, 'encoder.onnx')), {
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-  });
-  return async (ids: Int32Array) => {
-    const T = ids.length;
-    const out = await session.run({
-      text: new ort.Tensor('int32', ids, [1, T]),
-      text_valid: new ort.Tensor('float32', new Float32Array(T).fill(1), [1, T]),
-    });
-    return out.memory.data as Float32Array;
-  };
 }

@@ -15,12 +15,12 @@ import {
 import { tokensToNoteSequence } from '../src/explain/neighboursIndex';
 import { textEmbedding, musicEmbedding } from '../src/explain/embedding';
 import { gradientSketch } from '../src/explain/gradient';
-import { neighbourQueryVectors, readingTargets, type PromptEncoder } from '../src/explain/neighboursQuery';
+import { neighbourQueryVectors, readingTargets } from '../src/explain/neighboursQuery';
 import { mulberry32 } from '../src/runtime/prng';
 import { readTune } from '../src/runtime/score';
 import { parseOptions, runCli } from './args';
 import { readCatalogue } from './catalogue';
-import { loadNeighbourCatalogue, nodePromptEncoder } from './neighboursSetup';
+import { loadNeighbourCatalogue } from './neighboursSetup';
 import { DEFAULT_MODEL_DIR, loadNodeModel, type LoadedModel } from './nodeModel';
 
 /** A way of posing a catalogue tune as the query. */
@@ -89,7 +89,6 @@ interface Setup {
   readonly catalogue: NeighbourCatalogue;
   readonly captions: readonly (readonly string[])[];
   readonly tokens: readonly (readonly string[])[];
-  readonly encode: PromptEncoder;
   readonly loadMs: number;
 }
 
@@ -106,7 +105,6 @@ export async function setup(modelDir = DEFAULT_MODEL_DIR, indexDir?: string): Pr
     catalogue,
     captions: entries.map((e) => e.captions),
     tokens: entries.map((e) => e.tokens),
-    encode: await nodePromptEncoder(modelDir),
     loadMs: performance.now() - t0,
   };
 }
@@ -126,7 +124,9 @@ async function queries(s: Setup, i: number): Promise<NeighbourQuery[]> {
     { gradientSketch: sketch(2) },
     { musicEmbedding: musicEmbedding(readings[2].hidden) },
     { sequence: tokensToNoteSequence(tokens) },
-    { textEmbedding: textEmbedding(await s.encode(prompts[0]), prompts[0].length, model.card.config.d_model) },
+    {
+      textEmbedding: textEmbedding(await model.runner.encode(prompts[0]), prompts[0].length, model.card.config.d_model),
+    },
   ];
 }
 
@@ -190,7 +190,6 @@ async function queryTimings(s: Setup, sample: number[]): Promise<Record<string, 
       tokens: s.tokens[i],
       measures: [measure],
       sketch: s.catalogue.sketch,
-      encode: s.encode,
     });
   const time = async (measure: NeighbourMeasure) => {
     await query(sample[0], measure); // warm-up: first runs compile and allocate

@@ -1,7 +1,7 @@
 /**
  * The query side of the neighbour measures for a tune under a prompt: the only part that touches the model.
  * It drives a TuneModelRunner (the interface, so onnxruntime-node and -web alike) through one batched
- * teacher-forced reading and hands the outputs to the pure functions in embedding.ts and gradient.ts.
+ * teacher-forced reading (and the encoder, for the text measure) and hands the outputs to the pure functions in embedding.ts and gradient.ts.
  */
 import type { TuneModelRunner } from '../runtime/modelTypes';
 import { readTune } from '../runtime/score';
@@ -10,9 +10,6 @@ import { musicEmbedding, textEmbedding } from './embedding';
 import { gradientSketch, type SketchSpec } from './gradient';
 import type { NeighbourMeasure, NeighbourQuery } from './neighbours';
 
-/** Encoder memory (T, D), flat, for one prompt of T word ids. */
-export type PromptEncoder = (ids: Int32Array) => Promise<Float32Array>;
-
 export interface QueryRequest {
   /** Word ids of the prompt; null or empty for none (the reading then uses the <none> prompt). */
   readonly prompt: Int32Array | null;
@@ -20,8 +17,6 @@ export interface QueryRequest {
   /** Which vectors to compute; the n-gram measure needs none. */
   readonly measures: readonly NeighbourMeasure[];
   readonly sketch: SketchSpec | null;
-  /** Needed for the text measure: the runner does not expose the encoder output. */
-  readonly encode?: PromptEncoder;
 }
 
 /** Token ids a reading predicts: the tune's tokens, then </s>. */
@@ -41,8 +36,8 @@ export async function neighbourQueryVectors(
   const hasPrompt = req.prompt !== null && req.prompt.length > 0;
   const wants = (m: NeighbourMeasure) => req.measures.includes(m);
   const out: { textEmbedding?: Float32Array; musicEmbedding?: Float32Array; gradientSketch?: Float32Array } = {};
-  if (wants('text') && hasPrompt && req.encode) {
-    out.textEmbedding = textEmbedding(await req.encode(req.prompt!), req.prompt!.length, D);
+  if (wants('text') && hasPrompt && runner.encode) {
+    out.textEmbedding = textEmbedding(await runner.encode(req.prompt!), req.prompt!.length, D);
   }
   const gradient = wants('gradient') && req.sketch !== null;
   if (wants('music') || gradient) {

@@ -52,4 +52,6 @@ export interface TuneModelRunner {
   readonly card: ModelCard;
   /** Encodes prompts (one Int32Array of word ids each) and opens a decoding session over them. */
   start(prompts: readonly Int32Array[]): Promise<DecoderSession>;
+  /** The encoder memory (T, D) of one prompt, flat; runners that cannot expose it leave this out. */
+  encode?(prompt: Int32Array): Promise<Float32Array>;
 }

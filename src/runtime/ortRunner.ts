@@ -16,6 +16,17 @@ export class OrtTuneModel implements TuneModelRunner {
   ) {}
 
   async start(prompts: readonly Int32Array[]): Promise<DecoderSession> {
+    const { memory, valid, batch, textLength } = await this.runEncoder(prompts);
+    return new OrtDecoderSession(this.ort, this.decoder, this.card, memory, valid, batch, textLength);
+  }
+
+  /** The encoder memory (T, D) of one prompt, flat: what the text-embedding measure pools. */
+  async encode(prompt: Int32Array): Promise<Float32Array> {
+    const { memory } = await this.runEncoder([prompt]);
+    return memory.data as Float32Array;
+  }
+
+  private async runEncoder(prompts: readonly Int32Array[]) {
     const { Tensor } = this.ort;
     const B = prompts.length;
     const T = Math.min(this.card.config.max_text, Math.max(...prompts.map((p) => p.length)));
@@ -29,7 +40,7 @@ export class OrtTuneModel implements TuneModelRunner {
     });
     const validTensor = new Tensor('float32', valid, [B, T]);
     const out = await this.encoder.run({ text: new Tensor('int32', text, [B, T]), text_valid: validTensor });
-    return new OrtDecoderSession(this.ort, this.decoder, this.card, out.memory, validTensor, B, T);
+    return { memory: out.memory, valid: validTensor, batch: B, textLength: T };
   }
 }
 

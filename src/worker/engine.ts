@@ -1,3 +1,4 @@
+import { neighbourQueryVectors } from '../explain/neighboursQuery';
 import { promptIds } from '../explain/occlusionReadings';
 import { DEFAULT_SETTINGS, generate } from '../runtime/decode';
 import type { ModelCard } from '../runtime/modelTypes';
@@ -15,6 +16,7 @@ import type {
   LoadRequest,
   PromptReading,
   ReadRequest,
+  VectorsRequest,
   WorkerReply,
 } from './protocol';
 import { YieldingRunner } from './yieldingRunner';
@@ -29,6 +31,18 @@ interface Loaded {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** After an Emscripten abort the WASM instance is unusable; only a fresh worker recovers. */
+const isFatal = (e: unknown) => e instanceof WebAssembly.RuntimeError || /\babort/i.test(message(e));
+
+/** Throws a RangeError naming the problem when the model cannot read these tokens. */
+function checkReadable(model: Loaded, tokens: readonly string[]): void {
+  const unknown = tokens.filter((t) => !model.vocab.hasMusic(t));
+  if (unknown.length) throw new RangeError(`the model does not know the token(s) ${[...new Set(unknown)].join(', ')}`);
+  const room = model.runner.card.config.max_music - 1;
+  if (tokens.length > room)
+    throw new RangeError(`the tune has ${tokens.length} tokens; the model reads at most ${room}`);
+}
+
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /** The worker's state: one loaded model and at most one running generation. */
@@ -191,9 +205,7 @@ export class Engine {
       });
     } catch (e) {
       const code = model.backend === 'webgpu' && !(e instanceof RangeError) ? 'backend' : 'generate';
-      // After an Emscripten abort the WASM instance is unusable; only a fresh worker recovers.
-      const fatal = e instanceof WebAssembly.RuntimeError || /\babort/i.test(message(e));
-      this.post({ type: 'error', id: req.id, code, message: message(e), fatal });
+      this.post({ type: 'error', id: req.id, code, message: message(e), fatal: isFatal(e) });
     } finally {
       this.running = null;
     }
@@ -215,12 +227,7 @@ export class Engine {
     await this.exclusive(async () => {
       try {
         const { vocab, runner } = model;
-        const unknown = req.tokens.filter((t) => !vocab.hasMusic(t));
-        if (unknown.length)
-          throw new RangeError(`the model does not know the token(s) ${[...new Set(unknown)].join(', ')}`);
-        const room = runner.card.config.max_music - 1;
-        if (req.tokens.length > room)
-          throw new RangeError(`the tune has ${req.tokens.length} tokens; the model reads at most ${room}`);
+        checkReadable(model, req.tokens);
         if (req.prompts.length === 0) throw new RangeError('no prompts to read the tune under');
         const t0 = performance.now();
         const prompts = req.prompts.map((words) => promptIds(vocab, words));
@@ -247,8 +254,43 @@ export class Engine {
           transfer,
         );
       } catch (e) {
-        const fatal = e instanceof WebAssembly.RuntimeError || /\babort/i.test(message(e));
-        this.post({ type: 'error', id: req.id, code: 'read', message: message(e), fatal });
+        this.post({ type: 'error', id: req.id, code: 'read', message: message(e), fatal: isFatal(e) });
+      }
+    });
+  }
+
+  async vectors(req: VectorsRequest): Promise<void> {
+    const model = this.model;
+    if (!model) {
+      this.post({ type: 'error', id: req.id, code: 'not-loaded', message: 'The model is not loaded.' });
+      return;
+    }
+    await this.exclusive(async () => {
+      try {
+        checkReadable(model, req.tokens);
+        const t0 = performance.now();
+        const prompt = req.prompt.length ? promptIds(model.vocab, req.prompt) : null;
+        const v = await neighbourQueryVectors(model.runner, model.vocab, {
+          prompt,
+          tokens: req.tokens,
+          measures: req.measures,
+          sketch: req.sketch,
+        });
+        const reply = {
+          type: 'vectors-done' as const,
+          id: req.id,
+          textEmbedding: v.textEmbedding ?? null,
+          musicEmbedding: v.musicEmbedding ?? null,
+          gradientSketch: v.gradientSketch ?? null,
+          ms: performance.now() - t0,
+          backend: model.backend,
+        };
+        const transfer = [reply.textEmbedding, reply.musicEmbedding, reply.gradientSketch].flatMap((a) =>
+          a ? [a.buffer] : [],
+        );
+        this.post(reply, transfer);
+      } catch (e) {
+        this.post({ type: 'error', id: req.id, code: 'read', message: message(e), fatal: isFatal(e) });
       }
     });
   }

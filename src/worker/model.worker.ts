@@ -21,6 +21,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     case 'read':
       void engine.read(req);
       break;
+    case 'vectors':
+      void engine.vectors(req);
+      break;
     case 'crash':
       engine.crash(req);
       break;

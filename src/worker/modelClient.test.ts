@@ -202,4 +202,28 @@ describe('ModelClient', () => {
     expect(workers).toHaveLength(2);
     expect(workers[1].last('load')).toBeDefined();
   });
+
+  it('resolves query vectors, and fails an open vector request when the worker crashes', async () => {
+    const { client, worker } = setup();
+    const input = { prompt: ['reel'], tokens: ['M:4/4'], measures: ['music', 'text'] as const, sketch: null };
+    const first = client.vectors(input);
+    const sent = worker().last('vectors');
+    expect(sent).toMatchObject({ prompt: ['reel'], tokens: ['M:4/4'], measures: ['music', 'text'] });
+    const music = new Float32Array([1, 2]);
+    worker().reply({
+      type: 'vectors-done',
+      id: sent.id,
+      textEmbedding: null,
+      musicEmbedding: music,
+      gradientSketch: null,
+      ms: 5,
+      backend: 'wasm',
+    });
+    const done = await first;
+    expect(done.ok && done.value.musicEmbedding).toBe(music);
+    const second = client.vectors(input);
+    worker().crash('boom');
+    const lost = await second;
+    expect(!lost.ok && lost.error).toMatchObject({ code: 'worker-crashed' });
+  });
 });

@@ -7,6 +7,7 @@ import type {
   WorkerErrorCode,
   WorkerReply,
   WorkerReplyOf,
+  VectorsRequest,
   WorkerRequest,
 } from './protocol';
 
@@ -33,6 +34,8 @@ export interface ReadInput {
   readonly tokens: readonly string[];
   readonly attentionFor: readonly number[];
 }
+export type VectorsDone = Omit<WorkerReplyOf<'vectors-done'>, 'type' | 'id'>;
+export type VectorsInput = Omit<VectorsRequest, 'type' | 'id'>;
 export type GenerationDone = Omit<WorkerReplyOf<'done'>, 'type' | 'id'>;
 /** A streamed token, or word that the generation started over (after a fallback to WASM). */
 export type StreamEvent =
@@ -65,7 +68,8 @@ type Pending =
       queue: AsyncQueue<StreamEvent>;
       resolve: (r: Result<GenerationDone>) => void;
     }
-  | { kind: 'read'; resolve: (r: Result<ReadDone>) => void };
+  | { kind: 'read'; resolve: (r: Result<ReadDone>) => void }
+  | { kind: 'vectors'; resolve: (r: Result<VectorsDone>) => void };
 
 const MAX_RESTARTS_PER_MINUTE = 3;
 /** Decode steps take milliseconds (a second on a software WebGPU adapter); silence this long means a dead worker. */
@@ -137,6 +141,23 @@ export class ModelClient {
         prompts: input.prompts.map((p) => [...p]),
         tokens: [...input.tokens],
         attentionFor: [...input.attentionFor],
+      });
+    });
+  }
+
+  /** The neighbour measures' query vectors for one tune; queued in the worker like a reading. */
+  vectors(input: VectorsInput): Promise<Result<VectorsDone>> {
+    return new Promise((resolve) => {
+      if (this.stopped) return resolve({ ok: false, error: { code: 'worker-crashed', message: this.stopped } });
+      const id = this.nextId++;
+      this.pending.set(id, { kind: 'vectors', resolve });
+      this.post({
+        type: 'vectors',
+        id,
+        prompt: [...input.prompt],
+        tokens: [...input.tokens],
+        measures: [...input.measures],
+        sketch: input.sketch,
       });
     });
   }
@@ -217,10 +238,10 @@ export class ModelClient {
       else if (reply.type === 'error') this.settle(reply.id, { ok: false, error: reply });
       return;
     }
-    if (p.kind === 'read') {
-      if (reply.type === 'read-done') {
-        const { type: _t, id: _i, ...done } = reply;
-        this.settle(reply.id, { ok: true, value: done });
+    if (p.kind === 'read' || p.kind === 'vectors') {
+      if (reply.type === (p.kind === 'read' ? 'read-done' : 'vectors-done')) {
+        const { type: _t, id: _i, ...done } = reply as WorkerReplyOf<'read-done' | 'vectors-done'>;
+        this.settle(reply.id, { ok: true, value: done } as Result<ReadDone> | Result<VectorsDone>);
       } else if (reply.type === 'error') {
         this.settle(reply.id, { ok: false, error: reply });
         if (reply.fatal) this.restart(`the model runtime failed (${reply.message})`);
@@ -237,7 +258,10 @@ export class ModelClient {
     }
   }
 
-  private settle(id: number, result: Result<LoadedModelInfo> | Result<GenerationDone> | Result<ReadDone>): void {
+  private settle(
+    id: number,
+    result: Result<LoadedModelInfo> | Result<GenerationDone> | Result<ReadDone> | Result<VectorsDone>,
+  ): void {
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
@@ -268,7 +292,7 @@ export class ModelClient {
     this.restarts = [...this.restarts.filter((t) => now - t < 60_000), now];
     const openLoad = [...this.pending.values()].find((p) => p.kind === 'load');
     for (const [id, p] of this.pending) {
-      if (p.kind === 'read')
+      if (p.kind === 'read' || p.kind === 'vectors')
         this.settle(id, { ok: false, error: { code: 'worker-crashed', message: `${reason}. The reading was lost.` } });
       else if (p.kind === 'generate')
         this.settle(id, {

@@ -1,3 +1,5 @@
+import type { SketchSpec } from '../explain/gradient';
+import type { NeighbourMeasure } from '../explain/neighbours';
 import type { GenerationSettings } from '../runtime/decode';
 
 /** Typed messages between the page and model.worker.ts. Requests carry an id; every reply echoes it. */
@@ -59,7 +61,22 @@ export interface ReadRequest {
   readonly attentionFor: readonly number[];
 }
 
-export type WorkerRequest = LoadRequest | GenerateRequest | CancelRequest | CrashRequest | ReadRequest;
+/**
+ * The query vectors of the nearest-training-example measures for one tune: the prompt's text embedding, the
+ * tune's music embedding and its gradient sketch (see src/explain/neighboursQuery.ts).
+ */
+export interface VectorsRequest {
+  readonly type: 'vectors';
+  readonly id: number;
+  /** The prompt's words (already tokenized); empty for none. */
+  readonly prompt: readonly string[];
+  readonly tokens: readonly string[];
+  readonly measures: readonly NeighbourMeasure[];
+  /** The catalogue's sketch parameters (from neighbours.json), needed for the gradient measure. */
+  readonly sketch: SketchSpec | null;
+}
+
+export type WorkerRequest = LoadRequest | GenerateRequest | CancelRequest | CrashRequest | ReadRequest | VectorsRequest;
 
 /** One prompt's reading of the tune in a `read` reply. */
 export interface PromptReading {
@@ -94,7 +111,7 @@ export type WorkerErrorCode =
   | 'load' // the runtime could not create a session
   | 'backend' // the WebGPU backend failed while running; the page falls back to WASM
   | 'generate' // generation failed (bad prefix, impossible constraint, ...)
-  | 'read' // a teacher-forced reading failed (unknown token, tune too long, ...)
+  | 'read' // a teacher-forced reading or a query-vector request failed (unknown token, tune too long, ...)
   | 'not-loaded'
   | 'busy';
 
@@ -150,6 +167,16 @@ export type WorkerReply =
       /** Text positions T of the attention arrays (the longest prompt, or 1 for <none>). */
       readonly textLength: number;
       /** Wall time of the reading in the worker. */
+      readonly ms: number;
+      readonly backend: Backend;
+    }
+  | {
+      readonly type: 'vectors-done';
+      readonly id: number;
+      /** Each null when not asked for or not computable (no prompt for the text measure). Transferred. */
+      readonly textEmbedding: Float32Array | null;
+      readonly musicEmbedding: Float32Array | null;
+      readonly gradientSketch: Float32Array | null;
       readonly ms: number;
       readonly backend: Backend;
     }

@@ -27,6 +27,11 @@ export class YieldingRunner implements TuneModelRunner {
     return this.inner.card;
   }
 
+  encode(prompt: Int32Array): Promise<Float32Array> {
+    if (!this.inner.encode) return Promise.reject(new Error('this runner does not expose the encoder memory'));
+    return this.inner.encode(prompt);
+  }
+
   async start(prompts: readonly Int32Array[]): Promise<DecoderSession> {
     const session = await this.inner.start(prompts);
     const step = async (tokens: readonly Int32Array[]): Promise<StepOutput> => {
