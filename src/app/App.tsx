@@ -6,6 +6,7 @@ import { ControlsPanel } from './ControlsPanel';
 import { ExportPanel } from './ExportPanel';
 import { GenerateBar } from './GenerateBar';
 import { HistoryPanel } from './HistoryPanel';
+import { MapPanel } from './map/MapPanel';
 import { ModelStatus } from './ModelStatus';
 import { NeighboursPanel } from './neighbours/NeighboursPanel';
 import { Notices } from './Notices';
@@ -44,6 +45,7 @@ export function App() {
       </main>
       <ViewsPanel />
       <NeighboursPanel />
+      <MapPanel />
       <CataloguePanel />
     </div>
   );
