@@ -32,7 +32,10 @@ export function ExportPanel() {
           {busy ? 'Rendering…' : 'WAV'}
         </button>
       </div>
-      <p className="hint">Each file records the app version, model hash, prompt, seed, settings and time.</p>
+      <p className="hint">
+        Each file records the app version, model hash, prompt, seed, settings and time, and a copy-flag line when the
+        copy measurement flags the tune.
+      </p>
       {error && (
         <p className="error" role="alert">
           {error}

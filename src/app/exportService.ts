@@ -8,9 +8,11 @@ import { wavWithProvenance } from '../export/wavExport';
 import { usePlayback } from '../store/playbackStore';
 import type { Tune } from '../store/types';
 import { APP_VERSION } from './env';
+import { copyFlagFor } from './neighbours/copyCheck';
 import { tuneSequence, tuneTitle } from './tuneMusic';
 
-export function provenanceOf(tune: Tune): Provenance {
+/** The tune's provenance; `copyFlag` is the copy measurement's line (see neighbours/copyCheck.ts). */
+export function provenanceOf(tune: Tune, copyFlag?: string): Provenance {
   const { seed, ...settings } = tune.settings;
   return {
     app: { name: 'Apparatus', version: APP_VERSION },
@@ -20,25 +22,28 @@ export function provenanceOf(tune: Tune): Provenance {
     settings: { ...settings, backend: tune.backend, origin: tune.origin, prefixLength: tune.prefixLength },
     timestamp: new Date(tune.createdAt).toISOString(),
     conditioning: tune.tokens.slice(0, 2).join(' '),
+    ...(copyFlag ? { copyFlag } : {}),
   };
 }
 
 /** The tune as audio with the instrument and tempo chosen in the player. */
-export function renderTune(tune: Tune): Promise<PcmAudio> {
+export function renderTune(tune: Pick<Tune, 'tokens'>): Promise<PcmAudio> {
   const { instrument, tempoBpm } = usePlayback.getState();
   return renderPcm(tuneSequence(tune.tokens), { instrument, tempoBpm, channels: 1 });
 }
 
 const stem = (tune: Tune) => `${fileStem(tuneTitle(tune.prompt))}-${tune.settings.seed}`;
 
-export function exportAbc(tune: Tune): void {
-  const abc = abcWithProvenance(tune.abc, provenanceOf(tune));
+const provenanceWithCopyCheck = async (tune: Tune) => provenanceOf(tune, await copyFlagFor(tune.tokens));
+
+export async function exportAbc(tune: Tune): Promise<void> {
+  const abc = abcWithProvenance(tune.abc, await provenanceWithCopyCheck(tune));
   downloadFile(abc, `${stem(tune)}.abc`, MIME.abc);
 }
 
-export function exportMidi(tune: Tune): void {
+export async function exportMidi(tune: Tune): Promise<void> {
   const { instrument, tempoBpm } = usePlayback.getState();
-  const bytes = midiWithProvenance(tuneSequence(tune.tokens), provenanceOf(tune), {
+  const bytes = midiWithProvenance(tuneSequence(tune.tokens), await provenanceWithCopyCheck(tune), {
     instrument,
     tempoBpm,
     title: tuneTitle(tune.prompt),
@@ -47,6 +52,6 @@ export function exportMidi(tune: Tune): void {
 }
 
 export async function exportWav(tune: Tune): Promise<void> {
-  const bytes = wavWithProvenance(await renderTune(tune), provenanceOf(tune), tuneTitle(tune.prompt));
+  const bytes = wavWithProvenance(await renderTune(tune), await provenanceWithCopyCheck(tune), tuneTitle(tune.prompt));
   downloadFile(bytes, `${stem(tune)}.wav`, MIME.wav);
 }

@@ -1,5 +1,5 @@
 /** The training catalogue as the browser loads it: one fetch through react-query, shared by every panel. */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { CatalogueEntry } from '../../../pipeline/buildCorpus';
 
 export type { CatalogueEntry };
@@ -14,8 +14,10 @@ async function fetchCatalogue(): Promise<readonly CatalogueEntry[]> {
   return body.entries;
 }
 
+export const catalogueOptions = queryOptions({ queryKey: ['catalogue'], queryFn: fetchCatalogue, staleTime: Infinity });
+
 export function useCatalogue() {
-  return useQuery({ queryKey: ['catalogue'], queryFn: fetchCatalogue });
+  return useQuery(catalogueOptions);
 }
 
 export const entryTitle = (e: CatalogueEntry): string => e.titles[0] ?? e.id;
