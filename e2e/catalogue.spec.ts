@@ -44,33 +44,3 @@ test('catalogue search finds a known title and shows its score and credits', asy
   await expect(catalogue.rows.first()).toBeVisible();
   expect(await catalogue.rows.count()).toBeLessThan(60);
 });
-
-test('a generation lists its nearest training tunes by n-gram overlap, and switching the score relabels them', async ({
-  app,
-  page,
-}) => {
-  const catalogue = new CataloguePanel(page);
-  await app.openReady();
-  await app.prompt.fill('a lively reel in D major');
-  await app.controls.quick(5, 96);
-  await app.generate();
-
-  await expect(catalogue.measure(/melodic n-gram overlap/)).toBeChecked();
-  await expect(catalogue.measure(/gradient influence/)).toBeDisabled();
-  await expect(catalogue.neighbours).toContainText('unavailable in the browser');
-  await expect(catalogue.neighbourItems).toHaveCount(10, { timeout: 60_000 });
-  await expect(catalogue.neighbourLabel).toContainText("share of the query's melodic");
-  await expect(catalogue.neighbourItems.first()).toContainText("% of the query's figures");
-  await expect(catalogue.copy).toContainText('Measurement');
-  await expect(catalogue.copy).toContainText(/\d+ of \d+ bars found in/);
-
-  await catalogue.overlapScore.selectOption('jaccard');
-  await expect(catalogue.neighbourLabel).toContainText('Jaccard overlap');
-  await expect(catalogue.neighbourItems.first()).toContainText('figure Jaccard');
-  await expect(catalogue.overlap).toContainText(/\d+ of 10 tunes in both top 10/);
-
-  // A neighbour opens in the catalogue.
-  const title = (await catalogue.neighbourItems.first().getByRole('button').textContent())!;
-  await catalogue.neighbourItems.first().getByRole('button').click();
-  await expect(catalogue.detail.getByRole('heading', { level: 3 })).toHaveText(title);
-});

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import type { Tune } from '../../store/types';
 import { playAB, stopAB } from './abAudio';
 
+type Playable = Pick<Tune, 'tokens'>;
+
 /** Play A / play B buttons; each renders its tune with the player's instrument and tempo. */
-export function ABAudio({ a, b }: { a: Tune; b: Tune }) {
+export function ABAudio({ a, b, testId = 'ab-audio' }: { a: Playable; b: Playable; testId?: string }) {
   const [state, setState] = useState<'idle' | 'rendering A' | 'rendering B' | 'A' | 'B'>('idle');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => () => stopAB(), []);
@@ -19,7 +21,7 @@ export function ABAudio({ a, b }: { a: Tune; b: Tune }) {
     }
   };
   return (
-    <div className="row ab-audio" data-testid="ab-audio">
+    <div className="row ab-audio" data-testid={testId}>
       <button type="button" onClick={() => void play('A')} disabled={state.startsWith('rendering')}>
         Play A
       </button>

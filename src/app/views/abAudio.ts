@@ -22,7 +22,7 @@ export function stopAB(): void {
   onEnd = null;
 }
 
-export async function playAB(tune: Tune, ended: () => void): Promise<void> {
+export async function playAB(tune: Pick<Tune, 'tokens'>, ended: () => void): Promise<void> {
   stopAB();
   stopPlayer();
   if (!listening) {

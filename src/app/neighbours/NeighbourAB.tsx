@@ -1,0 +1,80 @@
+import { useMemo } from 'react';
+import type { Neighbour, NeighbourCatalogue } from '../../explain/neighbours';
+import { tokensToNoteSequence } from '../../explain/neighboursIndex';
+import { DEFAULT_NGRAM, sharedPassages } from '../../explain/ngram';
+import { tokensToAbc } from '../../tokenizer/musicTokens';
+import type { CatalogueEntry } from '../catalogue/catalogueData';
+import { useCatalogueStore } from '../catalogue/catalogueStore';
+import { ABAudio } from '../views/ABAudio';
+import { LinkedScore } from '../views/LinkedScore';
+import { spanOrdinals } from './passageMarks';
+
+interface Props {
+  readonly tokens: readonly string[];
+  readonly neighbour: Neighbour;
+  readonly entry: CatalogueEntry;
+  readonly catalogue: NeighbourCatalogue;
+}
+
+const semitones = (t: number) => (t === 0 ? 'same pitch' : `${t > 0 ? '+' : ''}${t} semitones`);
+
+/**
+ * The tune on show (A) against one neighbour (B): both scores with the melodic passages they share (up to
+ * transposition) marked in each, and A/B listening. Passages are measured the same way whichever measure
+ * listed the neighbour, so a text or gradient neighbour can share nothing.
+ */
+export function NeighbourAB({ tokens, neighbour, entry, catalogue }: Props) {
+  const open = useCatalogueStore((s) => s.open);
+  const n = catalogue.ngrams?.n ?? DEFAULT_NGRAM;
+  const passages = useMemo(
+    () => neighbour.passages ?? sharedPassages(tokensToNoteSequence(tokens), catalogue.sequence(neighbour.index), n),
+    [neighbour, tokens, catalogue, n],
+  );
+  const marksA = useMemo(
+    () => ({
+      'ap-shared': spanOrdinals(
+        tokens,
+        passages.map((p) => p.query),
+      ),
+    }),
+    [tokens, passages],
+  );
+  const marksB = useMemo(
+    () => ({
+      'ap-shared': spanOrdinals(
+        entry.tokens,
+        passages.map((p) => p.match),
+      ),
+    }),
+    [entry.tokens, passages],
+  );
+  const bars = (p: (typeof passages)[number]['query']) =>
+    p.firstBar === p.lastBar ? `bar ${p.firstBar + 1}` : `bars ${p.firstBar + 1}–${p.lastBar + 1}`;
+  return (
+    <section className="ab-compare neighbour-ab" data-testid="neighbour-ab" aria-label="Tune against neighbour">
+      <h3>
+        A/B: this tune against #{neighbour.rank} {neighbour.title}{' '}
+        <button type="button" className="link-button" onClick={() => open(neighbour.id)}>
+          open in the catalogue
+        </button>
+      </h3>
+      <p data-testid="neighbour-passages">
+        {passages.length === 0
+          ? `No shared melodic passage of ${n + 1} or more notes (intervals and durations, any key).`
+          : `Shared passages (${n + 1}+ notes with the same intervals and durations, any key), marked in both scores: ` +
+            passages.map((p) => `A ${bars(p.query)} = B ${bars(p.match)} (${semitones(p.transposition)})`).join('; ')}
+      </p>
+      <div className="ab-scores">
+        <div>
+          <h4>A: the tune on show</h4>
+          <LinkedScore abc={tokensToAbc(tokens)} marks={marksA} testId="neighbour-score-a" label="Score A" />
+        </div>
+        <div>
+          <h4>B: {neighbour.title}</h4>
+          <LinkedScore abc={tokensToAbc(entry.tokens)} marks={marksB} testId="neighbour-score-b" label="Score B" />
+        </div>
+      </div>
+      <ABAudio a={{ tokens }} b={entry} testId="neighbour-ab-audio" />
+    </section>
+  );
+}

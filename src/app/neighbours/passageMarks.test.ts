@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { spanOrdinals } from './passageMarks';
+
+const span = (firstNote: number, lastNote: number) => ({ firstNote, lastNote, firstBar: 0, lastBar: 0 });
+const tune = (body: string) => ['M:4/4', 'K:Cmaj', ...body.split(' ')];
+
+describe('spanOrdinals', () => {
+  it.each([
+    ['plain notes', tune('C 2 D 2 E 2 F 2 |'), [span(1, 2)], [1, 2]],
+    ['a rest shifts the drawn ordinals', tune('C 2 z 2 D 2 E 2 |'), [span(1, 2)], [2, 3]],
+    ['a tie across the bar draws both notes', tune('C 2 D 2 E 2 F 2 - | F 2 G 2 A 4 |'), [span(2, 4)], [2, 3, 4, 5]],
+    ['two spans', tune('C 2 D 2 E 2 F 2 |'), [span(0, 0), span(3, 3)], [0, 3]],
+    ['no spans', tune('C 2 D 2 |'), [], []],
+  ])('%s', (_name, tokens, spans, expected) => {
+    expect(spanOrdinals(tokens, spans)).toEqual(expected);
+  });
+});
