@@ -3,6 +3,7 @@ import { adapterInfo, applySettings, generateOnce, launchChromium, openProbed, w
 import { loadAverage, type LoadAverage } from './machine';
 import { nodeRuns, type NodeRuns } from './nodeRuns';
 import { measurePageLoad, type PageLoad } from './pageLoad';
+import { leaveOneOutRuns, neighbourRuns, type NeighbourRuns, type ReadRuns } from './viewRuns';
 import type { ProbeGeneration, ProbeState } from './pageProbe';
 
 export interface BenchOptions {
@@ -102,6 +103,18 @@ export class BenchSession {
         await page.context().close();
       }
     });
+  }
+
+  leaveOneOut(): Promise<ReadRuns> {
+    return this.once('leaveOneOut', async () =>
+      leaveOneOutRuns(await this.browser(), this.baseUrl, this.options.repeats),
+    );
+  }
+
+  neighbours(): Promise<NeighbourRuns> {
+    return this.once('neighbours', async () =>
+      neighbourRuns(await this.browser(), this.baseUrl, this.options.repeats, this.options.prompt),
+    );
   }
 
   /** The same prompt and seed on WebGPU, in a Chromium started with --enable-unsafe-webgpu, at a shorter length. */

@@ -50,6 +50,7 @@ test('switching measures relabels the list and marks how ranks moved', async ({ 
     await expect(neighbours.overlap).toContainText(/Overlap with the previous list .*: \d+ of 10 tunes in both top 10/);
     await expect(neighbours.rankMarks).toHaveCount(10);
     await expect(neighbours.rankMarks.first()).toHaveText(/same rank|was #\d+|new \(was/);
+    await expect(neighbours.root.getByTestId('gradient-caveat')).toHaveCount(measure === 'gradient' ? 1 : 0);
     await expect(neighbours.timing).toContainText(/Ranked [\d,]+ tunes in \d+\.\d ms; query vectors read in \d+ ms/);
   }
   await expect(neighbours.label).toContainText('text embedding: centred cosine of mean-pooled encoder memory');
@@ -108,4 +109,14 @@ test('a tune copied from the catalogue is flagged in the panel and in its export
 
   const abc = await readFile((await (await app.exports.download('ABC')).path())!, 'utf8');
   expect(abc).toMatch(new RegExp(`% copy-flag: possible copy: .*catalogue id ${source.id}`));
+});
+
+test('the about page explains the gradient estimate and its limits', async ({ app, page }) => {
+  await app.open();
+  await page.getByRole('button', { name: 'About' }).click();
+  const about = page.getByTestId('about-panel');
+  await expect(about.getByRole('heading', { name: 'Gradient influence: how it is estimated' })).toBeVisible();
+  await expect(about).toContainText('seeded sparse random projection');
+  await expect(about.getByRole('heading', { name: 'Known limits' })).toBeVisible();
+  await expect(about).toContainText('Only the output layer');
 });

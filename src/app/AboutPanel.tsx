@@ -1,3 +1,5 @@
+import { AboutAttribution } from './AboutAttribution';
+
 /** What the app is, in its own words. */
 export function AboutPanel({ onClose }: { onClose: () => void }) {
   return (
@@ -18,6 +20,7 @@ export function AboutPanel({ onClose }: { onClose: () => void }) {
         Nothing here tells you what the model &ldquo;means&rdquo;. The seed, the sampling settings and the pinned meter
         and key are the apparatus: change them and see what changes.
       </p>
+      <AboutAttribution />
       <button type="button" onClick={onClose}>
         Close
       </button>

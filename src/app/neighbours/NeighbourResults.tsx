@@ -118,6 +118,12 @@ export function NeighbourResults({ tune, entries, index }: Props) {
       <p className="hint" data-testid="neighbours-label">
         Measurement — {list.label}
       </p>
+      {settings.measure === 'gradient' && (
+        <p className="hint" data-testid="gradient-caveat">
+          Gradient scores are estimates of training-data influence (output layer only, one checkpoint, a random sketch);
+          About explains the method and its limits.
+        </p>
+      )}
       {waiting && vectors.isPending && (
         <p className="hint">Reading the tune with the model for its query vectors (one teacher-forced pass)…</p>
       )}

@@ -1,0 +1,109 @@
+/**
+ * Measurements of the interpretation views in Chromium (WASM): the leave-one-out reading the perturbation view
+ * runs, and the nearest-neighbour query of each measure as the panel runs it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { leaveOneOut } from '../src/explain/perturb';
+import { NeighboursPanel } from '../e2e/pages/NeighboursPanel';
+import { applySettings, generateOnce, openProbed, waitForModel } from './browser';
+
+/** A 10-word prompt and a fixed 256-token jig: the reading does not depend on how the tune was made. */
+export const READ_WORDS = 'a lively irish jig in d major for the fiddle'.split(' ');
+const BARS = [
+  ['D', '2', 'F', 'A', '2', 'F', '|'],
+  ['d', '2', 'A', 'F', '2', 'A', '|'],
+  ['G', '2', 'B', 'A', 'F', 'D', '|'],
+  ['E', 'F', 'E', 'D', '3', '|'],
+];
+export function readTokens(length: number): string[] {
+  const tokens = ['M:6/8', 'K:Dmaj'];
+  for (let i = 0; tokens.length < length; i++) tokens.push(...BARS[i % BARS.length]);
+  return tokens.slice(0, length);
+}
+
+export interface ReadRuns {
+  readonly prompts: number;
+  readonly tokens: number;
+  /** Worker time of each reading, ms; a first, discarded reading warmed the batch shape up. */
+  readonly workerMs: number[];
+  /** Main-thread time from request to reply, ms. */
+  readonly wallMs: number[];
+}
+
+/** Pages opened with `e2e=1` expose window.__apparatus, whose `read` is the views' own call. */
+async function openApp(browser: Browser, baseUrl: string): Promise<Page> {
+  const page = await openProbed(browser, `${baseUrl}/?backend=wasm&e2e=1`, false);
+  await waitForModel(page, 120_000);
+  return page;
+}
+
+export async function leaveOneOutRuns(browser: Browser, baseUrl: string, repeats: number): Promise<ReadRuns> {
+  const page = await openApp(browser, baseUrl);
+  try {
+    const tokens = readTokens(256);
+    const prompts = [READ_WORDS, ...leaveOneOut(READ_WORDS).map((p) => [...p.words])];
+    const workerMs: number[] = [];
+    const wallMs: number[] = [];
+    for (let i = 0; i <= repeats; i++) {
+      const r = (await page.evaluate(([p, t]) => window.__apparatus!.read(p, t), [prompts, tokens] as const)) as
+        { ms: number; wallMs: number; totals: number[] } | { error: string };
+      if ('error' in r) throw new Error(r.error);
+      if (r.totals.length !== prompts.length) throw new Error(`expected ${prompts.length} readings`);
+      if (i === 0) continue;
+      workerMs.push(r.ms);
+      wallMs.push(r.wallMs);
+    }
+    return { prompts: prompts.length, tokens: tokens.length, workerMs, wallMs };
+  } finally {
+    await page.context().close();
+  }
+}
+
+export const NEIGHBOUR_MEASURES = [
+  { measure: 'ngram', label: /melodic n-gram overlap/ },
+  { measure: 'music', label: /music embedding/ },
+  { measure: 'gradient', label: /gradient influence/ },
+  { measure: 'text', label: /text embedding/ },
+] as const;
+
+export interface NeighbourRuns {
+  readonly candidates: string;
+  readonly tuneTokens: number;
+  /** Ranking time over the catalogue per measure, ms, as the panel measured it (data-query-ms). */
+  readonly rankMs: Record<string, number[]>;
+  /** The worker's one reading for the query vectors (encoder + teacher-forced pass + sketch), ms. */
+  readonly vectorsMs: number | null;
+}
+
+/** Generates a 256-token tune, then switches through the measures `repeats` times, reading each ranking's time. */
+export async function neighbourRuns(
+  browser: Browser,
+  baseUrl: string,
+  repeats: number,
+  prompt: string,
+): Promise<NeighbourRuns> {
+  const page = await openApp(browser, baseUrl);
+  try {
+    await applySettings(page, { prompt, seed: 1, maxTokens: 256, fitBars: true });
+    const done = await generateOnce(page, 120_000);
+    const panel = new NeighboursPanel(page);
+    await panel.items.first().waitFor({ timeout: 60_000 });
+    const rankMs: Record<string, number[]> = {};
+    for (let i = 0; i < repeats; i++) {
+      for (const { measure, label } of NEIGHBOUR_MEASURES) {
+        await panel.useMeasure(label, measure);
+        const ms = Number(await panel.list.getAttribute('data-query-ms'));
+        (rankMs[measure] ??= []).push(ms);
+      }
+    }
+    const vectors = await panel.list.getAttribute('data-vectors-ms');
+    return {
+      candidates: (await panel.timing.textContent())?.match(/Ranked ([\d,]+) tunes/)?.[1] ?? '?',
+      tuneTokens: done.done?.tokens.length ?? 0,
+      rankMs,
+      vectorsMs: vectors === null ? null : Number(vectors),
+    };
+  } finally {
+    await page.context().close();
+  }
+}
