@@ -1,31 +1,24 @@
-import { useMemo } from 'react';
-import { COPY_THRESHOLD, copyScore, MIN_NOTES_PER_BAR } from '../../explain/copyDetect';
-import type { NeighbourCatalogue } from '../../explain/neighbours';
-import { tokensToNoteSequence } from '../../explain/neighboursIndex';
+import { useQuery } from '@tanstack/react-query';
+import { COPY_THRESHOLD, MIN_NOTES_PER_BAR } from '../../explain/copyDetect';
 import { entryTitle, type CatalogueEntry } from '../catalogue/catalogueData';
 import { useCatalogueStore } from '../catalogue/catalogueStore';
 import { copyMessage } from './copyMessage';
-import { useCopyIndex } from './neighbourData';
+import { copyScoreOptions } from './neighbourData';
 
 interface Props {
   readonly tokens: readonly string[];
   readonly entries: readonly CatalogueEntry[];
-  readonly catalogue: NeighbourCatalogue;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** The copy score of the tune on show against the whole catalogue, flagged above the threshold. */
-export function CopyFlag({ tokens, entries, catalogue }: Props) {
-  const index = useCopyIndex(catalogue);
+export function CopyFlag({ tokens, entries }: Props) {
+  const copy = useQuery(copyScoreOptions(tokens));
   const open = useCatalogueStore((s) => s.open);
-  const score = useMemo(
-    () => (index.data ? copyScore(tokensToNoteSequence(tokens), index.data) : null),
-    [index.data, tokens],
-  );
-  if (index.isPending) return <p className="hint">Indexing the catalogue's bars for the copy measurement…</p>;
-  if (index.error) return <p role="alert">Copy measurement failed: {index.error.message}</p>;
-  if (!score) return null;
+  if (copy.isPending) return <p className="hint">Comparing the tune's bars with the catalogue…</p>;
+  if (copy.error) return <p role="alert">Copy measurement failed: {copy.error.message}</p>;
+  const score = copy.data;
   const entry = score.tuneId ? entries.find((e) => e.id === score.tuneId) : undefined;
   const what = `Measurement — copy score: share of the tune's bars (of ${MIN_NOTES_PER_BAR} or more notes, compared up to transposition) found in one catalogue tune; flagged from ${pct(COPY_THRESHOLD)}.`;
   if (score.comparableBars === 0)

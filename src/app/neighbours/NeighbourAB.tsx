@@ -1,19 +1,18 @@
 import { useMemo } from 'react';
-import type { Neighbour, NeighbourCatalogue } from '../../explain/neighbours';
-import { tokensToNoteSequence } from '../../explain/neighboursIndex';
-import { DEFAULT_NGRAM, sharedPassages } from '../../explain/ngram';
+import type { Neighbour } from '../../explain/neighbours';
+import { DEFAULT_NGRAM } from '../../explain/ngram';
 import { tokensToAbc } from '../../tokenizer/musicTokens';
 import type { CatalogueEntry } from '../catalogue/catalogueData';
 import { useCatalogueStore } from '../catalogue/catalogueStore';
 import { ABAudio } from '../views/ABAudio';
 import { LinkedScore } from '../views/LinkedScore';
+import { usePassages } from './neighbourData';
 import { spanOrdinals } from './passageMarks';
 
 interface Props {
   readonly tokens: readonly string[];
   readonly neighbour: Neighbour;
   readonly entry: CatalogueEntry;
-  readonly catalogue: NeighbourCatalogue;
 }
 
 const semitones = (t: number) => (t === 0 ? 'same pitch' : `${t > 0 ? '+' : ''}${t} semitones`);
@@ -23,13 +22,11 @@ const semitones = (t: number) => (t === 0 ? 'same pitch' : `${t > 0 ? '+' : ''}$
  * transposition) marked in each, and A/B listening. Passages are measured the same way whichever measure
  * listed the neighbour, so a text or gradient neighbour can share nothing.
  */
-export function NeighbourAB({ tokens, neighbour, entry, catalogue }: Props) {
+export function NeighbourAB({ tokens, neighbour, entry }: Props) {
   const open = useCatalogueStore((s) => s.open);
-  const n = catalogue.ngrams?.n ?? DEFAULT_NGRAM;
-  const passages = useMemo(
-    () => neighbour.passages ?? sharedPassages(tokensToNoteSequence(tokens), catalogue.sequence(neighbour.index), n),
-    [neighbour, tokens, catalogue, n],
-  );
+  const n = DEFAULT_NGRAM;
+  const found = usePassages(tokens, neighbour.index, neighbour.passages === undefined);
+  const passages = useMemo(() => neighbour.passages ?? found.data ?? [], [neighbour.passages, found.data]);
   const marksA = useMemo(
     () => ({
       'ap-shared': spanOrdinals(
@@ -58,11 +55,14 @@ export function NeighbourAB({ tokens, neighbour, entry, catalogue }: Props) {
           open in the catalogue
         </button>
       </h3>
+      {found.error && <p role="alert">Shared passages could not be found: {found.error.message}</p>}
       <p data-testid="neighbour-passages">
-        {passages.length === 0
-          ? `No shared melodic passage of ${n + 1} or more notes (intervals and durations, any key).`
-          : `Shared passages (${n + 1}+ notes with the same intervals and durations, any key), marked in both scores: ` +
-            passages.map((p) => `A ${bars(p.query)} = B ${bars(p.match)} (${semitones(p.transposition)})`).join('; ')}
+        {neighbour.passages === undefined && found.isPending
+          ? 'Looking for shared passages…'
+          : passages.length === 0
+            ? `No shared melodic passage of ${n + 1} or more notes (intervals and durations, any key).`
+            : `Shared passages (${n + 1}+ notes with the same intervals and durations, any key), marked in both scores: ` +
+              passages.map((p) => `A ${bars(p.query)} = B ${bars(p.match)} (${semitones(p.transposition)})`).join('; ')}
       </p>
       <div className="ab-scores">
         <div>

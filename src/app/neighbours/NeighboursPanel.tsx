@@ -9,7 +9,7 @@ import '../catalogue/catalogue.css';
 export function NeighboursPanel() {
   const tune = useTune((s) => (s.streaming ? null : s.current));
   const catalogue = useCatalogue();
-  const index = useNeighbourIndex(catalogue.data, tune !== null);
+  const index = useNeighbourIndex(tune !== null);
   return (
     <section className="panel neighbours-panel" aria-labelledby="neighbours-heading" data-testid="neighbours-panel">
       <h2 id="neighbours-heading">Nearest training examples</h2>
@@ -19,7 +19,7 @@ export function NeighboursPanel() {
       {tune && index.error && <p role="alert">Neighbour index failed: {index.error.message}</p>}
       {tune && catalogue.data && index.data && (
         <>
-          <CopyFlag tokens={tune.tokens} entries={catalogue.data} catalogue={index.data.catalogue} />
+          <CopyFlag tokens={tune.tokens} entries={catalogue.data} />
           <NeighbourResults key={tune.id} tune={tune} entries={catalogue.data} index={index.data} />
         </>
       )}
