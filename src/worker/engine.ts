@@ -218,80 +218,80 @@ export class Engine {
     return next;
   }
 
-  async read(req: ReadRequest): Promise<void> {
+  /**
+   * A teacher-forced job on fixed tokens (a reading or the neighbour vectors): queued after every generation and
+   * reading before it, with the tokens checked first and any failure answered as a `read` error.
+   */
+  private async readingJob(id: number, tokens: readonly string[], job: (model: Loaded) => Promise<void>) {
     const model = this.model;
     if (!model) {
-      this.post({ type: 'error', id: req.id, code: 'not-loaded', message: 'The model is not loaded.' });
+      this.post({ type: 'error', id, code: 'not-loaded', message: 'The model is not loaded.' });
       return;
     }
     await this.exclusive(async () => {
       try {
-        const { vocab, runner } = model;
-        checkReadable(model, req.tokens);
-        if (req.prompts.length === 0) throw new RangeError('no prompts to read the tune under');
-        const t0 = performance.now();
-        const prompts = req.prompts.map((words) => promptIds(vocab, words));
-        const readings = await readTune(runner, vocab, prompts, req.tokens);
-        const ms = performance.now() - t0;
-        const { dec_layers: L, n_heads: H } = runner.card.config;
-        // Prompts of different lengths are padded to the longest, so every row has the same T.
-        const size = readings[0].crossAttention[0]?.length ?? 0;
-        const textLength = size / (L * H);
-        const wanted = new Set(req.attentionFor);
-        const transfer: Transferable[] = [];
-        const out = readings.map((r, i): PromptReading => {
-          let crossAttention: Float32Array | null = null;
-          if (wanted.has(i)) {
-            crossAttention = new Float32Array(r.crossAttention.length * size);
-            r.crossAttention.forEach((row, s) => crossAttention!.set(row, s * size));
-            transfer.push(crossAttention.buffer);
-          }
-          transfer.push(r.logProbs.buffer);
-          return { logProbs: r.logProbs, total: r.total, crossAttention };
-        });
-        this.post(
-          { type: 'read-done', id: req.id, readings: out, layers: L, heads: H, textLength, ms, backend: model.backend },
-          transfer,
-        );
+        checkReadable(model, tokens);
+        await job(model);
       } catch (e) {
-        this.post({ type: 'error', id: req.id, code: 'read', message: message(e), fatal: isFatal(e) });
+        this.post({ type: 'error', id, code: 'read', message: message(e), fatal: isFatal(e) });
       }
     });
   }
 
-  async vectors(req: VectorsRequest): Promise<void> {
-    const model = this.model;
-    if (!model) {
-      this.post({ type: 'error', id: req.id, code: 'not-loaded', message: 'The model is not loaded.' });
-      return;
-    }
-    await this.exclusive(async () => {
-      try {
-        checkReadable(model, req.tokens);
-        const t0 = performance.now();
-        const prompt = req.prompt.length ? promptIds(model.vocab, req.prompt) : null;
-        const v = await neighbourQueryVectors(model.runner, model.vocab, {
-          prompt,
-          tokens: req.tokens,
-          measures: req.measures,
-          sketch: req.sketch,
-        });
-        const reply = {
-          type: 'vectors-done' as const,
-          id: req.id,
-          textEmbedding: v.textEmbedding ?? null,
-          musicEmbedding: v.musicEmbedding ?? null,
-          gradientSketch: v.gradientSketch ?? null,
-          ms: performance.now() - t0,
-          backend: model.backend,
-        };
-        const transfer = [reply.textEmbedding, reply.musicEmbedding, reply.gradientSketch].flatMap((a) =>
-          a ? [a.buffer] : [],
-        );
-        this.post(reply, transfer);
-      } catch (e) {
-        this.post({ type: 'error', id: req.id, code: 'read', message: message(e), fatal: isFatal(e) });
-      }
+  read(req: ReadRequest): Promise<void> {
+    return this.readingJob(req.id, req.tokens, async ({ vocab, runner, backend }) => {
+      if (req.prompts.length === 0) throw new RangeError('no prompts to read the tune under');
+      const t0 = performance.now();
+      const prompts = req.prompts.map((words) => promptIds(vocab, words));
+      const readings = await readTune(runner, vocab, prompts, req.tokens);
+      const ms = performance.now() - t0;
+      const { dec_layers: L, n_heads: H } = runner.card.config;
+      // Prompts of different lengths are padded to the longest, so every row has the same T.
+      const size = readings[0].crossAttention[0]?.length ?? 0;
+      const textLength = size / (L * H);
+      const wanted = new Set(req.attentionFor);
+      const transfer: Transferable[] = [];
+      const out = readings.map((r, i): PromptReading => {
+        let crossAttention: Float32Array | null = null;
+        if (wanted.has(i)) {
+          crossAttention = new Float32Array(r.crossAttention.length * size);
+          r.crossAttention.forEach((row, s) => crossAttention!.set(row, s * size));
+          transfer.push(crossAttention.buffer);
+        }
+        transfer.push(r.logProbs.buffer);
+        return { logProbs: r.logProbs, total: r.total, crossAttention };
+      });
+      this.post(
+        { type: 'read-done', id: req.id, readings: out, layers: L, heads: H, textLength, ms, backend },
+        transfer,
+      );
+    });
+  }
+
+  vectors(req: VectorsRequest): Promise<void> {
+    return this.readingJob(req.id, req.tokens, async (model) => {
+      const t0 = performance.now();
+      const prompt = req.prompt.length ? promptIds(model.vocab, req.prompt) : null;
+      const v = await neighbourQueryVectors(model.runner, model.vocab, {
+        prompt,
+        tokens: req.tokens,
+        measures: req.measures,
+        sketch: req.sketch,
+      });
+      const reply = {
+        type: 'vectors-done' as const,
+        id: req.id,
+        textEmbedding: v.textEmbedding ?? null,
+        musicEmbedding: v.musicEmbedding ?? null,
+        gradientSketch: v.gradientSketch ?? null,
+        ms: performance.now() - t0,
+        backend: model.backend,
+      };
+      const vectors = [reply.textEmbedding, reply.musicEmbedding, reply.gradientSketch];
+      this.post(
+        reply,
+        vectors.flatMap((a) => (a ? [a.buffer] : [])),
+      );
     });
   }
 
