@@ -68,14 +68,18 @@ export const NEIGHBOUR_MEASURES = [
 
 export interface NeighbourRuns {
   readonly candidates: string;
-  readonly tuneTokens: number;
-  /** Ranking time over the catalogue per measure, ms, as the panel measured it (data-query-ms). */
+  /** Length of each repeat's tune. */
+  readonly tuneTokens: number[];
+  /** Ranking time over the catalogue per measure, ms, one per repeat, as the panel measured it (data-query-ms). */
   readonly rankMs: Record<string, number[]>;
-  /** The worker's one reading for the query vectors (encoder + teacher-forced pass + sketch), ms. */
-  readonly vectorsMs: number | null;
+  /** The model worker's reading for each tune's query vectors (encoder + teacher-forced pass + sketch), ms. */
+  readonly vectorsMs: number[];
 }
 
-/** Generates a 256-token tune, then switches through the measures `repeats` times, reading each ranking's time. */
+/**
+ * Per repeat, writes a new tune (seeds 1, 2, ...; rankings are cached per tune) and ranks it under every
+ * measure, reading each ranking's time from the panel.
+ */
 export async function neighbourRuns(
   browser: Browser,
   baseUrl: string,
@@ -84,24 +88,27 @@ export async function neighbourRuns(
 ): Promise<NeighbourRuns> {
   const page = await openApp(browser, baseUrl);
   try {
-    await applySettings(page, { prompt, seed: 1, maxTokens: 256, fitBars: true });
-    const done = await generateOnce(page, 120_000);
     const panel = new NeighboursPanel(page);
-    await panel.items.first().waitFor({ timeout: 60_000 });
     const rankMs: Record<string, number[]> = {};
+    const tuneTokens: number[] = [];
+    const vectorsMs: number[] = [];
     for (let i = 0; i < repeats; i++) {
+      await applySettings(page, { prompt, seed: i + 1, maxTokens: 256, fitBars: true });
+      const done = await generateOnce(page, 120_000);
+      tuneTokens.push(done.done?.tokens.length ?? 0);
+      // Start from n-grams each time, so every vector measure below is a fresh ranking.
+      await panel.useMeasure(NEIGHBOUR_MEASURES[0].label, 'ngram');
       for (const { measure, label } of NEIGHBOUR_MEASURES) {
         await panel.useMeasure(label, measure);
-        const ms = Number(await panel.list.getAttribute('data-query-ms'));
-        (rankMs[measure] ??= []).push(ms);
+        (rankMs[measure] ??= []).push(Number(await panel.list.getAttribute('data-query-ms')));
       }
+      vectorsMs.push(Number(await panel.list.getAttribute('data-vectors-ms')));
     }
-    const vectors = await panel.list.getAttribute('data-vectors-ms');
     return {
       candidates: (await panel.timing.textContent())?.match(/Ranked ([\d,]+) tunes/)?.[1] ?? '?',
-      tuneTokens: done.done?.tokens.length ?? 0,
+      tuneTokens,
       rankMs,
-      vectorsMs: vectors === null ? null : Number(vectors),
+      vectorsMs,
     };
   } finally {
     await page.context().close();
