@@ -62,6 +62,13 @@ test('hovering a dot shows its title; clicking plays it and opens it in the cata
   await expect(map.tooltip.getByRole('button', { name: 'Play' })).toBeVisible();
   await map.tooltip.getByRole('button', { name: 'Open in catalogue' }).click();
   await expect(catalogue.detail.getByRole('heading', { level: 3 })).toHaveText(entry.titles[0]);
+
+  // The map and the catalogue share one player: a tune started in the catalogue ends the map's.
+  await map.tooltip.getByRole('button', { name: 'Play' }).click();
+  await expect(map.tooltip.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await catalogue.detail.getByRole('button', { name: 'Play' }).click();
+  await expect(catalogue.detail.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(map.tooltip.getByRole('button', { name: 'Play' })).toBeVisible();
 });
 
 test('the map zooms with the wheel, the buttons and the keyboard, and resets', async ({ app, page }) => {

@@ -10,16 +10,28 @@ import { tuneSequence } from '../tuneMusic';
 
 let player: TunePlayer | null = null;
 
+/** Told when the tune it started stops sounding: at its end, when stopped, or when another tune replaces it. */
+let ended: (() => void) | null = null;
+const endCurrent = () => {
+  const e = ended;
+  ended = null;
+  e?.();
+};
+
 export async function playCatalogueTune(tokens: readonly string[], onEnd: () => void): Promise<void> {
   stopWorkbench();
   const { instrument, tempoBpm } = usePlayback.getState();
   player ??= new TunePlayer();
   player.stop();
-  player.callbacks = { onEnd };
+  // Several panels share this player: the one whose tune is replaced must hear that it stopped.
+  endCurrent();
+  ended = onEnd;
+  player.callbacks = { onEnd: endCurrent };
   if (player.instrument !== instrument) await player.load(instrument);
   await player.play(tuneSequence(tokens), { tempoBpm, loop: false });
 }
 
 export function stopCatalogueTune(): void {
   player?.stop();
+  endCurrent();
 }
