@@ -8,12 +8,12 @@ import {
 } from '../../explain/neighbours';
 import { compareNeighbourLists } from '../../explain/neighboursCompare';
 import type { Tune } from '../../store/types';
+import type { IndexInfo } from '../../worker/neighbourProtocol';
 import type { CatalogueEntry } from '../catalogue/catalogueData';
 import { useCatalogueStore } from '../catalogue/catalogueStore';
 import { useMapStore } from '../map/mapStore';
 import { useModel } from '../modelService';
 import { needsModel } from './measures';
-import type { IndexInfo } from '../../worker/neighbourProtocol';
 import { MeasureControls } from './MeasureControls';
 import { useRanking } from './neighbourData';
 import { NeighbourAB } from './NeighbourAB';
