@@ -17,9 +17,10 @@ let port = 0;
 function get(
   path: string,
   encoding: string,
+  extra: Record<string, string> = {},
 ): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request({ port, path, headers: { 'accept-encoding': encoding } }, (res) => {
+    const req = request({ port, path, headers: { 'accept-encoding': encoding, ...extra } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -50,6 +51,22 @@ describe('static server', () => {
     expect(r.headers['content-type']).toBe(type);
     expect(r.headers['cross-origin-embedder-policy']).toBe('require-corp');
     expect(r.headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
+
+  it('answers a revalidation with 304 while the file is unchanged, and with the new bytes after it changes', async () => {
+    writeFileSync(join(dir, 'data.json'), '{"a":1}');
+    const first = await get('/data.json', 'br');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/".+"$/);
+    const again = await get('/data.json', 'gzip', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers['cross-origin-embedder-policy']).toBe('require-corp');
+    writeFileSync(join(dir, 'data.json'), '{"a":22}');
+    const changed = await get('/data.json', '', { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.body.toString()).toBe('{"a":22}');
+    expect(changed.headers.etag).not.toBe(etag);
   });
 
   it('sends the same bytes once decoded', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -26,29 +27,35 @@ interface Encoded {
   readonly br?: Buffer;
   readonly gzip?: Buffer;
   readonly mtimeMs: number;
+  /** Weak, because the bytes on the wire differ by encoding while the file is the same. */
+  readonly etag: string;
 }
 
 /**
  * Serves a production build the way a real host would: cross-origin isolation headers (for threaded WASM),
- * correct MIME types, and brotli or gzip encoding, each file compressed once and kept in memory.
+ * correct MIME types, and brotli or gzip encoding, each file compressed once and kept in memory. Every response
+ * is revalidated (no-cache) by ETag, so a reload, or a second reader of the same file (the page and a worker),
+ * gets a 304 instead of the bytes again.
  */
 export function createStaticServer(root: string): Server {
   const base = resolve(root);
   const cache = new Map<string, Encoded>();
 
   function load(path: string): Encoded {
-    const mtimeMs = statSync(path).mtimeMs;
+    const { mtimeMs, size } = statSync(path);
     const hit = cache.get(path);
-    if (hit && hit.mtimeMs === mtimeMs) return hit;
+    if (hit && hit.mtimeMs === mtimeMs && hit.identity.length === size) return hit;
     const identity = readFileSync(path);
+    const etag = `W/"${createHash('sha1').update(identity).digest('base64url')}"`;
     const entry: Encoded = COMPRESSIBLE.has(extname(path))
       ? {
           identity,
           mtimeMs,
+          etag,
           br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
           gzip: gzipSync(identity, { level: 9 }),
         }
-      : { identity, mtimeMs };
+      : { identity, mtimeMs, etag };
     cache.set(path, entry);
     return entry;
   }
@@ -66,6 +73,20 @@ export function createStaticServer(root: string): Server {
       return;
     }
     const file = load(path);
+    const shared = {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cache-Control': 'no-cache',
+      ETag: file.etag,
+      Vary: 'Accept-Encoding',
+    };
+    const known = String(req.headers['if-none-match'] ?? '')
+      .split(',')
+      .map((t) => t.trim().replace(/^W\//, ''));
+    if (known.includes(file.etag.replace(/^W\//, ''))) {
+      res.writeHead(304, shared).end();
+      return;
+    }
     const accept = String(req.headers['accept-encoding'] ?? '');
     const [body, encoding] =
       file.br && /\bbr\b/.test(accept)
@@ -76,10 +97,7 @@ export function createStaticServer(root: string): Server {
     res.writeHead(200, {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Content-Length': body.length,
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-      'Cache-Control': 'no-cache',
-      Vary: 'Accept-Encoding',
+      ...shared,
       ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
     if (req.method === 'HEAD') res.end();
