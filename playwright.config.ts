@@ -23,6 +23,8 @@ export default defineConfig({
     acceptDownloads: true,
     viewport: { width: 1600, height: 1000 },
     trace: 'retain-on-failure',
+    // page.route does not see requests a service worker makes; only e2e/offline.spec.ts lets it run.
+    serviceWorkers: 'block',
     launchOptions: { executablePath, args },
   },
   projects: [

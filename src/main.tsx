@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { isTestMode } from './app/env';
 import { initHistory } from './app/historyService';
+import { registerOfflineSupport } from './app/offline';
 import { stop } from './app/playerService';
 import { queryClient } from './app/queryClient';
 import { installTestHook } from './app/testHook';
@@ -12,6 +13,7 @@ import './app/styles.css';
 
 if (isTestMode()) installTestHook();
 void initHistory();
+registerOfflineSupport();
 // A different tune on show stops the one playing.
 useTune.subscribe((s, prev) => {
   if (s.current !== prev.current) stop();

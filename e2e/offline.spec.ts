@@ -1,0 +1,28 @@
+import { expect, test } from './fixtures';
+
+test.use({ serviceWorkers: 'allow' });
+
+test('a page opened once reloads and writes a tune with the network off', async ({ app, page, context }) => {
+  await app.openReady();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // The first load ran before the service worker; the reload goes through it and leaves a copy of everything.
+  await page.reload();
+  expect((await app.waitForModel()).error).toBeNull();
+
+  await context.setOffline(true);
+  // The network really is gone for the service worker too: a file it never kept cannot be fetched.
+  const uncached = await page.evaluate(() =>
+    fetch(`models/model-card.json?never-kept=${Date.now()}`).then(
+      () => 'fetched',
+      () => 'failed',
+    ),
+  );
+  expect(uncached).toBe('failed');
+
+  await page.reload();
+  expect((await app.waitForModel()).error).toBeNull();
+  await app.controls.quick(9, 48);
+  const tune = await app.generate();
+  expect(tune.tokens.length).toBeGreaterThan(4);
+  await expect(app.score.notes.first()).toBeVisible();
+});
