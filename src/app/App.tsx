@@ -12,6 +12,7 @@ import { NeighboursPanel } from './neighbours/NeighboursPanel';
 import { Notices } from './Notices';
 import { PlayerPanel } from './PlayerPanel';
 import { PromptPanel } from './PromptPanel';
+import { ResetControl } from './ResetControl';
 import { ScorePanel } from './ScorePanel';
 import { ViewsPanel } from './views/ViewsPanel';
 
@@ -25,6 +26,7 @@ export function App() {
         <button type="button" aria-expanded={about} onClick={() => setAbout(!about)}>
           About
         </button>
+        <ResetControl />
       </header>
       <Notices />
       {about && <AboutPanel onClose={() => setAbout(false)} />}

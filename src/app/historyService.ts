@@ -36,6 +36,13 @@ export async function saveTune(tune: Tune): Promise<void> {
   }
 }
 
+/** Erases history, stored and on show (the workshop reset). */
+export async function clearHistory(): Promise<void> {
+  await ready;
+  await storage.clear();
+  useHistory.getState().setEntries([]);
+}
+
 /** Every entry as JSON, for the "download history" button (the only copy when history is in memory). */
 export function historyJson(): string {
   const { entries, storage: kind } = useHistory.getState();

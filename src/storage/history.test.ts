@@ -27,6 +27,7 @@ const failing = (error: unknown): HistoryStorage => ({
   put: async () => {
     throw error;
   },
+  clear: async () => undefined,
 });
 
 describe('history storage', () => {
@@ -36,6 +37,8 @@ describe('history storage', () => {
     await m.put(tune('b'));
     await m.put(tune('a'));
     expect((await m.list()).map((t) => t.id)).toEqual(['a', 'b']);
+    await m.clear();
+    expect(await m.list()).toEqual([]);
   });
 
   it.each([

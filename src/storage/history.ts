@@ -6,6 +6,8 @@ export interface HistoryStorage {
   /** Newest first. */
   list(): Promise<Tune[]>;
   put(tune: Tune): Promise<void>;
+  /** Erases every entry (the workshop reset). */
+  clear(): Promise<void>;
 }
 
 const DB = 'apparatus';
@@ -46,6 +48,10 @@ class IdbHistory implements HistoryStorage {
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
     });
   }
+
+  async clear(): Promise<void> {
+    await request(this.db.transaction(STORE, 'readwrite').objectStore(STORE).clear());
+  }
 }
 
 export class MemoryHistory implements HistoryStorage {
@@ -59,6 +65,9 @@ export class MemoryHistory implements HistoryStorage {
   }
   async put(tune: Tune): Promise<void> {
     this.tunes = [tune, ...this.tunes.filter((t) => t.id !== tune.id)];
+  }
+  async clear(): Promise<void> {
+    this.tunes = [];
   }
 }
 

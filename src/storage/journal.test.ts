@@ -8,6 +8,7 @@ const failing = (error: unknown): JournalStorage => ({
   put: async () => {
     throw error;
   },
+  clear: async () => undefined,
 });
 
 describe('journal storage', () => {
@@ -17,6 +18,8 @@ describe('journal storage', () => {
     const all = await m.list();
     expect(all.map((n) => n.id)).toEqual(['n1', 'n2']);
     expect(all[0].edge).toBe('changed');
+    await m.clear();
+    expect(await m.list()).toEqual([]);
   });
 
   it.each([

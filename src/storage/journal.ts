@@ -7,6 +7,8 @@ export interface JournalStorage {
   list(): Promise<JournalNode[]>;
   /** Writes nodes (new or changed) in one transaction. */
   put(nodes: readonly JournalNode[]): Promise<void>;
+  /** Erases every node (the workshop reset). */
+  clear(): Promise<void>;
 }
 
 // A database of its own: history's database is opened at version 1 with one store, and adding a store
@@ -46,6 +48,14 @@ class IdbJournal implements JournalStorage {
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
     });
   }
+
+  clear(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const r = this.db.transaction(STORE, 'readwrite').objectStore(STORE).clear();
+      r.onsuccess = () => resolve();
+      r.onerror = () => reject(r.error ?? new Error('IndexedDB clear failed'));
+    });
+  }
 }
 
 export class MemoryJournal implements JournalStorage {
@@ -59,6 +69,9 @@ export class MemoryJournal implements JournalStorage {
   }
   async put(nodes: readonly JournalNode[]): Promise<void> {
     for (const n of nodes) this.nodes.set(n.id, n);
+  }
+  async clear(): Promise<void> {
+    this.nodes.clear();
   }
 }
 

@@ -17,6 +17,8 @@ interface SettingsState {
   setSeedLocked(locked: boolean): void;
   setBackend(backend: BackendPreference): void;
   setInvalid(field: NumericSetting, invalid: boolean): void;
+  /** Back to the first visit's prompt and settings; the backend choice stays. */
+  reset(): void;
 }
 
 function backendFromUrl(): BackendPreference {
@@ -29,8 +31,10 @@ export const INITIAL_SETTINGS: GenerationSettings = {
   maxTokens: Math.min(DEFAULT_SETTINGS.maxTokens, SETTING_RANGES.maxTokens.max),
 };
 
+export const INITIAL_PROMPT = 'a lively reel in D major';
+
 export const useSettings = create<SettingsState>()((set) => ({
-  prompt: 'a lively reel in D major',
+  prompt: INITIAL_PROMPT,
   settings: INITIAL_SETTINGS,
   seedLocked: false,
   backend: backendFromUrl(),
@@ -41,6 +45,7 @@ export const useSettings = create<SettingsState>()((set) => ({
   setBackend: (backend) => set({ backend }),
   setInvalid: (field, invalid) =>
     set((s) => ({ invalid: invalid ? [...new Set([...s.invalid, field])] : s.invalid.filter((f) => f !== field) })),
+  reset: () => set({ prompt: INITIAL_PROMPT, settings: INITIAL_SETTINGS, seedLocked: false, invalid: [] }),
 }));
 
 /** A fresh 32-bit seed. */

@@ -47,6 +47,14 @@ export function initJournal(): Promise<void> {
   return ready;
 }
 
+/** Erases the journal, stored and on show (the workshop reset). */
+export async function clearJournal(): Promise<void> {
+  await ready;
+  await storage.clear();
+  useJournal.getState().setNodes([]);
+  useJournal.getState().setCurrent(null);
+}
+
 async function persist(changed: readonly JournalNode[]): Promise<void> {
   await ready;
   const saved = await saveJournalOrFallBack(storage, changed, useJournal.getState().nodes);
