@@ -2,11 +2,15 @@ import type { CopyScore } from '../explain/copyDetect';
 import type { NeighbourList, NeighbourMeasure, NeighbourSettings } from '../explain/neighbours';
 import type { SketchSpec } from '../explain/gradient';
 import type { SharedPassage } from '../explain/ngram';
+import type { VectorSetName } from '../explain/neighboursIndex';
 
 /**
  * Typed messages between the page and neighbours.worker.ts, which owns the catalogue's indexes (n-grams, the
  * shipped text/music/gradient vectors, the copy detector's bars) so building and ranking never block the page.
  */
+
+/** The measures whose catalogue side is a shipped vector file (n-grams are built from the catalogue itself). */
+export const VECTOR_SETS: readonly VectorSetName[] = ['text', 'music', 'gradient'];
 
 export interface IndexRequest {
   readonly type: 'index';

@@ -21,9 +21,8 @@ import {
 } from '../explain/neighboursIndex';
 import { sharedPassages, type SharedPassage } from '../explain/ngram';
 import { sha256Hex } from './modelFiles';
-import type { IndexInfo, RankRequest } from './neighbourProtocol';
+import { VECTOR_SETS, type IndexInfo, type RankRequest } from './neighbourProtocol';
 
-export const VECTOR_SETS: readonly VectorSetName[] = ['text', 'music', 'gradient'];
 const REBUILD = 'rebuild it with: npm run catalogue:index';
 
 /** Reads one file of the corpus folder; rejects with a message naming the file. */
