@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildEmbeddingMap } from '../src/explain/embeddingMap';
-import { idsFnv1a, type NeighbourIndexHeader } from '../src/explain/neighboursIndex';
+import { indexProblems, type NeighbourIndexHeader } from '../src/explain/neighboursIndex';
 import { decodeInt8Rows } from '../src/explain/vectors';
 
 const REBUILD = 'rebuild the index with: npm run catalogue:index';
@@ -44,12 +44,11 @@ function main(): void {
   const catalogue = JSON.parse(read(join(dir, 'catalogue.json'), 'the catalogue').toString('utf8')) as {
     entries: { id: string }[];
   };
-  const ids = catalogue.entries.map((e) => e.id);
-  if (ids.length !== header.count || idsFnv1a(ids) !== header.idsFnv1a) {
-    throw new Error(
-      `the neighbour index was built for another catalogue (${header.count} tunes, this one has ${ids.length}); ${REBUILD}`,
-    );
-  }
+  const problems = indexProblems(
+    header,
+    catalogue.entries.map((e) => e.id),
+  );
+  if (problems.length) throw new Error(problems.join('\n'));
 
   const started = performance.now();
   const rows = decodeInt8Rows(new Uint8Array(bytes), header.count, info.dim);

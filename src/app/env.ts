@@ -16,5 +16,7 @@ export function threadsFromUrl(): number {
 const base = () => new URL(import.meta.env.BASE_URL, globalThis.location.href);
 export const modelUrl = (): string => new URL('models/', base()).href;
 export const ortUrl = (): string => new URL('ort/', base()).href;
+/** The catalogue and its indexes (public/corpus/); with a file name, that file. */
+export const corpusUrl = (file = ''): string => new URL(`corpus/${file}`, base()).href;
 
 export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '0.0.0';

@@ -1,14 +1,12 @@
 /** The training catalogue as the browser loads it: one fetch through react-query, shared by every panel. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { CatalogueEntry } from '../../../pipeline/buildCorpus';
+import { corpusUrl } from '../env';
 
 export type { CatalogueEntry };
 
-const catalogueUrl = (): string =>
-  new URL('corpus/catalogue.json', new URL(import.meta.env.BASE_URL, globalThis.location.href)).href;
-
 async function fetchCatalogue(): Promise<readonly CatalogueEntry[]> {
-  const res = await fetch(catalogueUrl());
+  const res = await fetch(corpusUrl('catalogue.json'));
   if (!res.ok) throw new Error(`cannot load the catalogue (${res.status} ${res.statusText})`);
   const body = (await res.json()) as { entries: readonly CatalogueEntry[] };
   return body.entries;

@@ -7,12 +7,10 @@ import { useQuery } from '@tanstack/react-query';
 import { mapProblem, type EmbeddingMapFile } from '../../explain/embeddingMap';
 import { idsFnv1a } from '../../explain/neighboursIndex';
 import type { CatalogueEntry } from '../catalogue/catalogueData';
-
-const mapUrl = (): string =>
-  new URL('corpus/embedding-map.json', new URL(import.meta.env.BASE_URL, globalThis.location.href)).href;
+import { corpusUrl } from '../env';
 
 async function fetchMap(fnv: string, count: number): Promise<EmbeddingMapFile> {
-  const res = await fetch(mapUrl());
+  const res = await fetch(corpusUrl('embedding-map.json'));
   if (!res.ok) {
     throw new Error(
       `cannot load the embedding map (${res.status} ${res.statusText}); build it with: npm run catalogue:map`,

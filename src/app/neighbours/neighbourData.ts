@@ -6,6 +6,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { NeighbourSettings } from '../../explain/neighbours';
 import { NeighbourClient } from '../../worker/neighbourClient';
+import { corpusUrl } from '../env';
 import type { QueryVectors } from '../../worker/neighbourProtocol';
 
 let client: NeighbourClient | null = null;
@@ -16,7 +17,7 @@ export function neighbourClient(): NeighbourClient {
         type: 'module',
         name: 'apparatus-neighbours',
       }),
-    new URL('corpus/', new URL(import.meta.env.BASE_URL, globalThis.location.href)).href,
+    corpusUrl(),
   );
   return client;
 }
