@@ -7,6 +7,7 @@ import { toNoteSequence } from '../src/music/noteSequence';
 import { hashString } from '../src/runtime/prng';
 import { tuneTokens } from '../src/tokenizer/musicTokens';
 import { captionsFor, keyWords, tuneType } from './captions';
+import { transposedVariants, type TrainingVariant } from './augment';
 import { creditsOf, type CollectionInfo, type Credits } from './credits';
 
 /** Longest tune the model trains on, in music tokens (without <s> and </s>). */
@@ -47,6 +48,8 @@ export interface CorpusReport {
 export interface CorpusResult {
   readonly entries: CatalogueEntry[];
   readonly report: CorpusReport;
+  /** Transposed copies of the training tunes, for the trainer only (never in the catalogue). */
+  readonly variants: TrainingVariant[];
 }
 
 /** Split by a hash of the tune id, so a tune's split never depends on which other tunes were kept. */
@@ -64,6 +67,7 @@ export function buildCorpus(sources: readonly SourceFile[]): CorpusResult {
   const report: CorpusReport = { read: 0, kept: 0, dropped: {}, splits: { train: 0, valid: 0, test: 0 } };
   const drop = (reason: CorpusDropReason) => (report.dropped[reason] = (report.dropped[reason] ?? 0) + 1);
   const entries: CatalogueEntry[] = [];
+  const variants: TrainingVariant[] = [];
   const seenIds = new Set<string>();
   const seenMusic = new Set<string>();
   for (const source of sources) {
@@ -108,11 +112,19 @@ export function buildCorpus(sources: readonly SourceFile[]): CorpusResult {
       seenIds.add(dedupeId);
       seenMusic.add(musicKey);
       const features = computeFeatures(toNoteSequence(meter, key, events));
-      const captions = captionsFor(
-        { id, header, meter, key, features, collection: source.collection, composer: credits.composer },
-        hashString(id),
-      );
+      const captionInput = {
+        id,
+        header,
+        meter,
+        key,
+        features,
+        collection: source.collection,
+        composer: credits.composer,
+      };
+      const captions = captionsFor(captionInput, hashString(id));
       const split = splitOf(dedupeId);
+      if (split === 'train')
+        variants.push(...transposedVariants(entries.length, tokens, captionInput, hashString(`aug:${id}`)));
       report.splits[split]++;
       report.kept++;
       entries.push({
@@ -131,5 +143,5 @@ export function buildCorpus(sources: readonly SourceFile[]): CorpusResult {
       });
     }
   }
-  return { entries, report };
+  return { entries, report, variants };
 }

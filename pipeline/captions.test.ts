@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../src/runtime/prng';
 import type { Header } from '../src/music/abcParse';
 import type { TuneFeatures } from '../src/music/features';
-import { captionsFor, featureWords, keyWords, regionOf, tempoWord, titleWords, tuneType } from './captions';
+import {
+  CAPTIONS_PER_TUNE,
+  captionsFor,
+  featureWords,
+  keyWords,
+  regionOf,
+  spellKey,
+  spellMeter,
+  tempoWord,
+  titleWords,
+  tuneType,
+} from './captions';
 import { COLLECTIONS, creditsOf } from './credits';
 
 const header = (fields: Record<string, string[]>): Header => fields;
@@ -104,15 +116,46 @@ describe('captionsFor', () => {
     expect(captionsFor(input, 7)).toEqual(captionsFor(input, 7));
   });
 
-  it('writes four captions with the facts in them', () => {
-    for (let seed = 0; seed < 20; seed++) {
+  it('writes its paraphrases without stray spaces, and over many tunes says every fact somewhere', () => {
+    const all: string[] = [];
+    for (let seed = 0; seed < 40; seed++) {
       const captions = captionsFor(input, seed);
-      expect(captions).toHaveLength(4);
-      for (const c of captions) expect(c).not.toMatch(/^\s|\s$|\s\s/);
-      expect(captions[0]).toMatch(/^(a|an old|a traditional) irish jig in g major/);
-      expect(captions[1]).toMatch(/^lively jig in 6\/8 in (the key of )?g major from o'neill's$/);
-      expect(captions[2]).toBe("fixture jig - stepwise flowing jig with a moderate range by o'neill");
+      expect(captions).toHaveLength(CAPTIONS_PER_TUNE);
+      for (const c of captions) expect(c).not.toMatch(/^\s|\s$|\s\s|^(a|an) (an?) /);
+      all.push(...captions);
     }
+    for (const fact of ['jig', 'irish', "by o'neill", 'called fixture jig', 'stepwise', 'moderate range', 'lively'])
+      expect(
+        all.some((c) => c.includes(fact)),
+        fact,
+      ).toBe(true);
+    expect(all.filter((c) => /\bg\b|\bg ?maj|in the key of g/.test(c)).length).toBeGreaterThan(all.length / 2);
+  });
+});
+
+/** A fixed sequence of draws, so each spelling can be picked on purpose. */
+const draws = (...xs: number[]) => {
+  let i = 0;
+  return () => xs[i++ % xs.length];
+};
+
+describe('spellKey', () => {
+  it.each([
+    [{ tonic: 'F#', mode: 'min' }, [0, 0, 0.5], 'f sharp minor'],
+    [{ tonic: 'F#', mode: 'min' }, [0.5, 0.7], 'f#m'],
+    [{ tonic: 'Bb', mode: 'maj' }, [0.4, 0.5, 0.9], 'bb maj'],
+    [{ tonic: 'Bb', mode: 'maj' }, [0.9, 0.7], 'b♭'],
+    [{ tonic: 'E', mode: 'dor' }, [0, 0.9], 'e dorian'],
+    [{ tonic: 'A', mode: 'mix' }, [0.5, 0.1], 'amix'],
+  ] as const)('%o with draws %o is "%s"', (key, xs, text) => {
+    expect(spellKey(key, draws(...xs))).toBe(text);
+  });
+});
+
+describe('spellMeter', () => {
+  it('knows numbers, words and dance times', () => {
+    const forms = new Set(Array.from({ length: 200 }, (_, seed) => spellMeter({ num: 6, den: 8 }, mulberry32(seed))));
+    for (const f of ['in 6/8', '6/8 time', 'in six-eight', 'in jig time']) expect(forms).toContain(f);
   });
 });
 

@@ -47,7 +47,9 @@ describe('runCorpus', () => {
       'training/data/captions.i16',
       'training/data/meta.json',
       'training/data/music.i16',
+      'training/data/music_beats.u8',
       'training/data/music_offsets.i32',
+      'training/data/source.i32',
       'training/data/split.u8',
     ]);
   });
@@ -72,16 +74,26 @@ describe('runCorpus', () => {
     const vocab = JSON.parse(read('public/models/vocab.json').toString('utf8'));
     expect(catalogue.entries).toHaveLength(5);
     expect(meta).toMatchObject({ tunes: 5, musicVocab: vocab.music.length, textVocab: vocab.text.length });
+    const rows: number = meta.rows;
+    expect(rows).toBe(5 + meta.variants);
     const i32 = (f: string) => new Int32Array(new Uint8Array(read(f)).buffer);
     const musicOffsets = i32('training/data/music_offsets.i32');
     const music = new Int16Array(new Uint8Array(read('training/data/music.i16')).buffer);
-    expect(musicOffsets).toHaveLength(6);
-    expect(musicOffsets[5]).toBe(music.length);
+    expect(musicOffsets).toHaveLength(rows + 1);
+    expect(musicOffsets[rows]).toBe(music.length);
+    expect(read('training/data/music_beats.u8')).toHaveLength(music.length);
     catalogue.entries.forEach((e: { tokens: string[] }, t: number) => {
       const ids = [...music.subarray(musicOffsets[t], musicOffsets[t + 1])];
       expect(ids.map((id) => vocab.music[id])).toEqual(['<s>', ...e.tokens, '</s>']);
     });
-    expect(i32('training/data/caption_tune.i32')).toHaveLength(20);
-    expect([...read('training/data/split.u8')]).toEqual([0, 1, 0, 0, 2]);
+    // The catalogue's tunes first, then their transposed copies (training only), each pointing at its source.
+    const split = [...read('training/data/split.u8')];
+    const source = [...i32('training/data/source.i32')];
+    expect(split.slice(0, 5)).toEqual([0, 1, 0, 0, 2]);
+    expect(source.slice(0, 5)).toEqual([0, 1, 2, 3, 4]);
+    for (let r = 5; r < rows; r++) {
+      expect(split[r]).toBe(0);
+      expect(split[source[r]]).toBe(0);
+    }
   });
 });

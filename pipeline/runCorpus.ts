@@ -32,20 +32,22 @@ for (const collection of COLLECTIONS) {
   }
 }
 
-const { entries, report } = buildCorpus(sources);
-const vocab = buildVocab(entries);
-const arrays = buildArrays(entries, vocab);
+const { entries, report, variants } = buildCorpus(sources);
+const vocab = buildVocab(entries, variants);
+const arrays = buildArrays(entries, vocab, variants);
 
 for (const dir of ['public/corpus', 'public/models', 'training/data']) mkdirSync(join(out, dir), { recursive: true });
 writeFileSync(join(out, 'public/corpus/catalogue.json'), JSON.stringify({ version: 1, report, entries }));
 writeFileSync(join(out, 'public/models/vocab.json'), JSON.stringify(vocab, null, 1) + '\n');
 const files: Record<string, ArrayBufferView> = {
   'music.i16': arrays.music,
+  'music_beats.u8': arrays.beats,
   'music_offsets.i32': arrays.musicOffsets,
   'captions.i16': arrays.captions,
   'caption_offsets.i32': arrays.captionOffsets,
   'caption_tune.i32': arrays.captionTune,
   'split.u8': arrays.split,
+  'source.i32': arrays.source,
 };
 for (const [name, data] of Object.entries(files)) {
   writeFileSync(join(out, 'training/data', name), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -55,6 +57,8 @@ writeFileSync(
   JSON.stringify(
     {
       tunes: entries.length,
+      rows: arrays.split.length,
+      variants: variants.length - arrays.skippedVariants,
       musicVocab: vocab.music.length,
       textVocab: vocab.text.length,
       report,
@@ -71,6 +75,7 @@ const lines = [
     .sort((a, b) => b[1]! - a[1]!)
     .map(([r, n]) => `  dropped ${String(n).padStart(4)}  ${r}`),
   `split: train ${report.splits.train}, valid ${report.splits.valid}, test ${report.splits.test}`,
+  `transposed copies for training: ${variants.length - arrays.skippedVariants} (${arrays.skippedVariants} left out: a token outside the vocabulary)`,
   `vocabulary: ${vocab.music.length} music tokens, ${vocab.text.length} words; ${arrays.music.length} music tokens in all`,
 ];
 console.log(lines.join('\n'));

@@ -7,8 +7,8 @@ const entry = (tokens: string[], captions: string[], split: CatalogueEntry['spli
   ({ tokens, captions, split }) as unknown as CatalogueEntry;
 
 const entries = [
-  entry(['M:6/8', 'K:Dmaj', 'A', '2', '|'], ['a jig in d major', 'jig in 6/8', 'lively jig', 'a tune'], 'train'),
-  entry(['M:4/4', 'K:Gmin', 'B', '|]'], ['a reel in g minor', 'reel', 'f# reel', 'a tune'], 'test'),
+  entry(['M:6/8', 'K:Dmaj', 'A', '2', '|'], ['a jig in d major', 'jig in 6/8', 'walrus jig', 'a zebra tune'], 'train'),
+  entry(['M:4/4', 'K:Gmin', 'B', '|]'], ['a reel in g minor', 'reel walrus', 'f# reel', 'a tune'], 'test'),
 ];
 
 describe('buildVocab', () => {
@@ -31,8 +31,12 @@ describe('buildVocab', () => {
     ]);
   });
 
-  it('keeps caption words seen at least twice', () => {
-    expect(vocab.text).toEqual(['<pad>', '<none>', '<unk>', 'a', 'in', 'jig', 'reel', 'tune']);
+  it('keeps caption words seen at least twice, and every musical word however rare', () => {
+    expect(vocab.text.slice(0, 3)).toEqual(['<pad>', '<none>', '<unk>']);
+    expect(vocab.text).toContain('walrus');
+    expect(vocab.text).not.toContain('zebra');
+    for (const w of ['mazurka', 'schottische', 'dorian', 'sharp', 'flat', '9/8', 'tender', 'and'])
+      expect(vocab.text).toContain(w);
   });
 });
 
@@ -52,11 +56,37 @@ describe('buildArrays', () => {
     expect(arrays.captionOffsets).toHaveLength(9);
     expect([...arrays.captionTune]).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
     const third = arrays.captions.subarray(arrays.captionOffsets[6], arrays.captionOffsets[7]);
-    expect([...third]).toEqual([2, 2, word('reel')]); // "f# reel": f, sharp unseen twice
+    expect([...third]).toEqual([word('f'), word('sharp'), word('reel')]);
+    const fourth = arrays.captions.subarray(arrays.captionOffsets[3], arrays.captionOffsets[4]);
+    expect([...fourth]).toEqual([word('a'), 2, word('tune')]); // "zebra" seen once: <unk>
     expect(arrays.captionOffsets[8]).toBe(arrays.captions.length);
   });
 
   it('codes splits as train 0, valid 1, test 2', () => {
     expect([...arrays.split]).toEqual([0, 2]);
+  });
+
+  it('writes a bar position for every music token', () => {
+    expect(arrays.beats).toHaveLength(arrays.music.length);
+    expect([...arrays.beats.subarray(0, 7)]).toEqual([0, 73, 73, 61, 49, 73, 73]);
+  });
+});
+
+describe('buildArrays with transposed copies', () => {
+  const copy = (tokens: string[]) => ({
+    source: 0,
+    key: { tonic: 'E', mode: 'maj' as const },
+    tokens,
+    captions: ['a jig in e'],
+  });
+  const variants = [copy(['M:6/8', 'K:Dmaj', 'A', '|']), copy(['M:6/8', 'K:Emaj', '^^B', '|'])];
+  const vocab = buildVocab(entries, variants);
+  const arrays = buildArrays(entries, vocab, variants);
+
+  it('appends the copies as training rows pointing at their tune, and leaves out copies with unknown tokens', () => {
+    expect([...arrays.split]).toEqual([0, 2, 0]);
+    expect([...arrays.source]).toEqual([0, 1, 0]);
+    expect(arrays.skippedVariants).toBe(1);
+    expect(vocab.music).not.toContain('^^B');
   });
 });
