@@ -1,39 +1,117 @@
 """Reads the integer arrays written by `npm run corpus` (never pickle) and makes padded training batches."""
 import json
 import os
+import re
+from dataclasses import dataclass
 
 import numpy as np
 import torch
 
 PAD, BOS, EOS = 0, 1, 2  # music specials, fixed by pipeline/writeArrays.ts
 TEXT_PAD, TEXT_NONE, TEXT_UNK = 0, 1, 2
+MAX_REF_TOKENS = 96  # per reference, meter and key included (docs/model-contract.md)
+MAX_REFS = 3
+BAR = re.compile(r"^(\||\|\||\|\]|\|:|:\||::)([12])?$")
+NOTE = re.compile(r"^((\^\^|\^|__|_|=)?[A-Ga-g][',]*|z)$")
+
+
+@dataclass
+class Batch:
+    text: torch.Tensor  # (B, T) word ids
+    valid: torch.Tensor  # (B, T) 1 for words
+    tokens: torch.Tensor  # (B, S) <s> tune </s>, padded
+    beats: torch.Tensor  # (B, S) bar position after each token
+    refs: torch.Tensor  # (B, R) reference excerpts' music ids, R may be 0
+    ref_slot: torch.Tensor  # (B, R) 1..3, 0 = padding
+
+
+def bars_of(ids, bar_ids, note_ids):
+    """(start, end) token ranges of a tune's bars, mirroring src/music/excerpt.ts: a bar runs up to and including
+    the bar line that closes it; a run without a note or rest is not a bar; ids hold <s> M K ... </s>."""
+    bars, start, has_note = [], 3, False
+    body_end = len(ids) - 1 if ids[-1] == EOS else len(ids)
+    for i in range(3, body_end):
+        if ids[i] in note_ids:
+            has_note = True
+        if ids[i] in bar_ids:
+            if has_note:
+                bars.append((start, i + 1))
+            start, has_note = i + 1, False
+    if has_note:
+        bars.append((start, body_end))
+    return bars
 
 
 class Corpus:
-    def __init__(self, data_dir):
+    def __init__(self, data_dir, vocab_path="public/models/vocab.json"):
         def arr(name, dtype):
             return np.fromfile(os.path.join(data_dir, name), dtype=dtype)
 
         self.meta = json.load(open(os.path.join(data_dir, "meta.json")))
         music = arr("music.i16", np.int16)
+        beats = arr("music_beats.u8", np.uint8)
         mo = arr("music_offsets.i32", np.int32)
         caps = arr("captions.i16", np.int16)
         co = arr("caption_offsets.i32", np.int32)
         ct = arr("caption_tune.i32", np.int32)
         self.split = arr("split.u8", np.uint8)
+        self.source = arr("source.i32", np.int32)
         self.tunes = [music[mo[i] : mo[i + 1]].astype(np.int64) for i in range(len(mo) - 1)]
+        self.beats = [beats[mo[i] : mo[i + 1]].astype(np.int64) for i in range(len(mo) - 1)]
         self.captions = [[] for _ in self.tunes]
         for j, t in enumerate(ct):
             self.captions[t].append(caps[co[j] : co[j + 1]].astype(np.int64))
+        music_tokens = json.load(open(vocab_path))["music"]
+        bar_ids = {i for i, t in enumerate(music_tokens) if BAR.match(t)}
+        note_ids = {i for i, t in enumerate(music_tokens) if NOTE.match(t)}
+        self.bars = [bars_of(t, bar_ids, note_ids) for t in self.tunes]
+        self.copies = {}  # catalogue tune -> its rows (itself and its transposed copies)
+        for row, src in enumerate(self.source):
+            self.copies.setdefault(int(src), []).append(row)
 
     def indices(self, split):
         code = {"train": 0, "valid": 1, "test": 2}[split]
         return np.nonzero(self.split == code)[0]
 
+    def excerpt(self, row, first, last):
+        """Meter and key tokens, then bars first..last (0-based, inclusive) of a row."""
+        t, bars = self.tunes[row], self.bars[row]
+        return np.concatenate([t[1:3], t[bars[first][0] : bars[last][1]]])
 
-def make_batch(corpus, idx, rng, caption_dropout=0.0, word_dropout=0.0, max_text=32, fixed_caption=None):
-    """One batch: (text, text_valid, tokens) tensors. Dropped captions become the single <none> word."""
-    texts, tunes = [], []
+
+def sample_references(corpus, row, rng):
+    """
+    The training signal for reference conditioning: 1 to 3 excerpts of the target tune itself, each from a copy in
+    any key (so a reference may be transposed), covering together at most 40% of its bars. The model learns to
+    take material from its references while the prompt keeps deciding meter and key.
+    """
+    n_bars = len(corpus.bars[row])
+    budget = max(2, int(0.4 * n_bars))
+    if n_bars < 4:
+        return []
+    n = rng.choice([1, 2, 3], p=[0.6, 0.25, 0.15])
+    refs = []
+    for _ in range(n):
+        if budget < 2:
+            break
+        copy = int(rng.choice(corpus.copies[int(corpus.source[row])]))
+        copy_bars = len(corpus.bars[copy])
+        length = int(rng.integers(2, min(8, budget, copy_bars) + 1))
+        first = int(rng.integers(0, copy_bars - length + 1))
+        ex = corpus.excerpt(copy, first, first + length - 1)
+        while len(ex) > MAX_REF_TOKENS and length > 1:
+            length -= 1
+            ex = corpus.excerpt(copy, first, first + length - 1)
+        if len(ex) > MAX_REF_TOKENS:
+            continue
+        budget -= length
+        refs.append(ex)
+    return refs
+
+
+def make_batch(corpus, idx, rng, caption_dropout=0.0, word_dropout=0.0, max_text=32, fixed_caption=None, ref_prob=0.0):
+    """One Batch. Dropped captions become the single <none> word; with ref_prob a row gets reference excerpts."""
+    texts, tunes, beats, refs = [], [], [], []
     for i in idx:
         caps = corpus.captions[i]
         c = caps[fixed_caption % len(caps)] if fixed_caption is not None else caps[rng.integers(len(caps))]
@@ -44,16 +122,30 @@ def make_batch(corpus, idx, rng, caption_dropout=0.0, word_dropout=0.0, max_text
             c[rng.random(len(c)) < word_dropout] = TEXT_UNK
         texts.append(c)
         tunes.append(corpus.tunes[i])
+        beats.append(corpus.beats[i])
+        refs.append(sample_references(corpus, i, rng) if ref_prob > 0 and rng.random() < ref_prob else [])
     T = max(len(c) for c in texts)
     S = max(len(t) for t in tunes)
-    text = np.full((len(idx), T), TEXT_PAD, np.int64)
-    valid = np.zeros((len(idx), T), np.float32)
-    tokens = np.full((len(idx), S), PAD, np.int64)
-    for b, (c, t) in enumerate(zip(texts, tunes)):
+    R = max(sum(len(r) for r in rs) for rs in refs)
+    B = len(idx)
+    text = np.full((B, T), TEXT_PAD, np.int64)
+    valid = np.zeros((B, T), np.float32)
+    tokens = np.full((B, S), PAD, np.int64)
+    beat = np.zeros((B, S), np.int64)
+    ref = np.zeros((B, R), np.int64)
+    slot = np.zeros((B, R), np.int64)
+    for b, (c, t, bt, rs) in enumerate(zip(texts, tunes, beats, refs)):
         text[b, : len(c)] = c
         valid[b, : len(c)] = 1
         tokens[b, : len(t)] = t
-    return torch.from_numpy(text), torch.from_numpy(valid), torch.from_numpy(tokens)
+        beat[b, : len(bt)] = bt
+        at = 0
+        for k, r in enumerate(rs):
+            ref[b, at : at + len(r)] = r
+            slot[b, at : at + len(r)] = k + 1
+            at += len(r)
+    t = torch.from_numpy
+    return Batch(t(text), t(valid), t(tokens), t(beat), t(ref), t(slot))
 
 
 def length_batches(corpus, idx, tokens_per_batch, rng):

@@ -14,6 +14,7 @@ import os
 import numpy as np
 import torch
 
+from data import Corpus
 from model import ModelConfig, TuneModel
 
 OPSET = 17
@@ -24,8 +25,9 @@ class EncoderExport(torch.nn.Module):
         super().__init__()
         self.model = model
 
-    def forward(self, text, text_valid):
-        return self.model.encode(text, text_valid)
+    def forward(self, text, text_valid, refs, ref_slot):
+        memory, _ = self.model.encode(text, text_valid, refs, ref_slot)
+        return memory
 
 
 class DecoderExport(torch.nn.Module):
@@ -35,10 +37,10 @@ class DecoderExport(torch.nn.Module):
         super().__init__()
         self.model = model
 
-    def forward(self, tokens, memory, text_valid, *past_flat):
+    def forward(self, tokens, beats, memory, memory_valid, *past_flat):
         n = self.model.cfg.dec_layers
         past = [(past_flat[2 * i], past_flat[2 * i + 1]) for i in range(n)]
-        logits, present, cross, hidden = self.model.decode(tokens, memory, text_valid, past)
+        logits, present, cross, hidden = self.model.decode(tokens, beats, memory, memory_valid, past)
         flat = [t for kv in present for t in kv]
         return (logits, *flat, cross, hidden)
 
@@ -67,25 +69,32 @@ def export(model, cfg, out_dir):
     dec_path = os.path.join(out_dir, "decoder.onnx")
     text = torch.tensor([[5, 6, 7]], dtype=torch.int32)
     valid = torch.ones(1, 3)
+    refs = torch.tensor([[4, 5, 6, 7]], dtype=torch.int32)
+    slot = torch.tensor([[1, 1, 2, 2]], dtype=torch.int32)
     torch.onnx.export(
-        EncoderExport(model).eval(), (text, valid), enc_path, opset_version=OPSET,
-        input_names=["text", "text_valid"], output_names=["memory"],
-        dynamic_axes={"text": {0: "batch", 1: "words"}, "text_valid": {0: "batch", 1: "words"}, "memory": {0: "batch", 1: "words"}},
+        EncoderExport(model).eval(), (text, valid, refs, slot), enc_path, opset_version=OPSET,
+        input_names=["text", "text_valid", "refs", "ref_slot"], output_names=["memory"],
+        dynamic_axes={"text": {0: "batch", 1: "words"}, "text_valid": {0: "batch", 1: "words"},
+                      "refs": {0: "batch", 1: "ref_tokens"}, "ref_slot": {0: "batch", 1: "ref_tokens"},
+                      "memory": {0: "batch", 1: "memory"}},
     )
     past, present = names(cfg)
     dh = cfg.d_model // cfg.n_heads
-    memory = model.encode(text.long(), valid)
+    memory, memory_valid = model.encode(text.long(), valid, refs.long(), slot.long())
     tokens = torch.tensor([[1, 4, 5]], dtype=torch.int32)
+    beats = torch.tensor([[0, 49, 37]], dtype=torch.int32)
     past_vals = [torch.zeros(1, cfg.n_heads, 2, dh) for _ in past]
-    dyn = {"tokens": {0: "batch", 1: "new"}, "memory": {0: "batch", 1: "words"}, "text_valid": {0: "batch", 1: "words"},
-           "logits": {0: "batch", 1: "new"}, "cross_attn": {0: "batch", 3: "new", 4: "words"}, "hidden": {0: "batch", 1: "new"}}
+    dyn = {"tokens": {0: "batch", 1: "new"}, "beats": {0: "batch", 1: "new"}, "memory": {0: "batch", 1: "memory"},
+           "memory_valid": {0: "batch", 1: "memory"}, "logits": {0: "batch", 1: "new"},
+           "cross_attn": {0: "batch", 3: "new", 4: "memory"}, "hidden": {0: "batch", 1: "new"}}
     for n in past:
         dyn[n] = {0: "batch", 2: "past"}
     for n in present:
         dyn[n] = {0: "batch", 2: "total"}
     torch.onnx.export(
-        DecoderExport(model).eval(), (tokens, memory, valid, *past_vals), dec_path, opset_version=OPSET,
-        input_names=["tokens", "memory", "text_valid", *past], output_names=["logits", *present, "cross_attn", "hidden"],
+        DecoderExport(model).eval(), (tokens, beats, memory, memory_valid, *past_vals), dec_path, opset_version=OPSET,
+        input_names=["tokens", "beats", "memory", "memory_valid", *past],
+        output_names=["logits", *present, "cross_attn", "hidden"],
         dynamic_axes=dyn,
     )
     for path in (enc_path, dec_path):
@@ -119,29 +128,44 @@ def store_float16(path):
 
 
 @torch.no_grad()
-def golden(model, cfg):
-    """A prefill of 6 tokens for a 2-row batch (a prompt and the empty prompt), then one cached step."""
+def golden(model, cfg, corpus):
+    """
+    A prefill of 6 tokens for a 2-row batch, then one cached step. Row 0 has a prompt and two reference excerpts;
+    row 1 is the empty prompt without references (its reference columns are padding). The tokens and their bar
+    positions are a real tune's, from the training arrays.
+    """
     model.eval()
     text = torch.tensor([[10, 20, 30, 40], [1, 0, 0, 0]], dtype=torch.long)
     valid = torch.tensor([[1, 1, 1, 1], [1, 0, 0, 0]], dtype=torch.float32)
-    tokens = torch.tensor([[1, 3, 4, 5, 6, 7]] * 2, dtype=torch.long)
-    memory = model.encode(text, valid)
-    logits, present, cross, hidden = model.decode(tokens, memory, valid)
-    step_tok = torch.tensor([[8], [8]], dtype=torch.long)
-    logits2, _, cross2, hidden2 = model.decode(step_tok, memory, valid, present)
+    ex1, ex2 = corpus.excerpt(0, 0, 0), corpus.excerpt(1, 1, 2)
+    R = len(ex1) + len(ex2)
+    refs = torch.zeros(2, R, dtype=torch.long)
+    slot = torch.zeros(2, R, dtype=torch.long)
+    refs[0] = torch.tensor(np.concatenate([ex1, ex2]))
+    slot[0] = torch.tensor([1] * len(ex1) + [2] * len(ex2))
+    tune, tune_beats = corpus.tunes[0], corpus.beats[0]
+    tokens = torch.tensor([tune[:6].tolist()] * 2, dtype=torch.long)
+    beats = torch.tensor([tune_beats[:6].tolist()] * 2, dtype=torch.long)
+    memory, memory_valid = model.encode(text, valid, refs, slot)
+    logits, present, cross, hidden = model.decode(tokens, beats, memory, memory_valid)
+    step_tok = torch.tensor([[int(tune[6])]] * 2, dtype=torch.long)
+    step_beats = torch.tensor([[int(tune_beats[6])]] * 2, dtype=torch.long)
+    logits2, _, cross2, hidden2 = model.decode(step_tok, step_beats, memory, memory_valid, present)
 
     def arr(t):
         return [round(float(x), 6) for x in t.flatten().tolist()]
 
+    def out(lg, cr, hd):
+        return {"logits": {"dims": list(lg.shape), "data": arr(lg)}, "cross_attn": {"dims": list(cr.shape), "data": arr(cr)},
+                "hidden": {"dims": list(hd.shape), "data": arr(hd)}}
+
     return {
-        "text": text.tolist(), "text_valid": valid.tolist(), "tokens": tokens.tolist(), "step_tokens": step_tok.tolist(),
+        "text": text.tolist(), "text_valid": valid.tolist(), "refs": refs.tolist(), "ref_slot": slot.tolist(),
+        "memory_valid": memory_valid.tolist(), "tokens": tokens.tolist(), "beats": beats.tolist(),
+        "step_tokens": step_tok.tolist(), "step_beats": step_beats.tolist(),
         "memory": {"dims": list(memory.shape), "data": arr(memory)},
-        "prefill": {"logits": {"dims": list(logits.shape), "data": arr(logits)},
-                    "cross_attn": {"dims": list(cross.shape), "data": arr(cross)},
-                    "hidden": {"dims": list(hidden.shape), "data": arr(hidden)}},
-        "step": {"logits": {"dims": list(logits2.shape), "data": arr(logits2)},
-                 "cross_attn": {"dims": list(cross2.shape), "data": arr(cross2)},
-                 "hidden": {"dims": list(hidden2.shape), "data": arr(hidden2)}},
+        "prefill": out(logits, cross, hidden),
+        "step": out(logits2, cross2, hidden2),
     }
 
 
@@ -154,6 +178,7 @@ if __name__ == "__main__":
     p.add_argument("--ckpt", required=True)
     p.add_argument("--out", default="public/models")
     p.add_argument("--golden", default="training/golden/golden.json")
+    p.add_argument("--data", default="training/data", help="the training arrays, for the golden's real tune")
     p.add_argument("--card-extra", nargs="*", default=[], help="JSON files merged into the model card (training figures, notes)")
     args = p.parse_args()
     torch.set_num_threads(2)
@@ -161,7 +186,7 @@ if __name__ == "__main__":
     os.makedirs(os.path.dirname(args.golden), exist_ok=True)
     model, cfg, ck = load(args.ckpt)
     paths = export(model, cfg, args.out)
-    json.dump(golden(model, cfg), open(args.golden, "w"))
+    json.dump(golden(model, cfg, Corpus(args.data, os.path.join(args.out, "vocab.json"))), open(args.golden, "w"))
     card_path = os.path.join(args.out, "model-card.json")
     card = json.load(open(card_path)) if os.path.exists(card_path) else {}
     card.update({

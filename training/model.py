@@ -23,6 +23,9 @@ class ModelConfig:
     d_ff: int = 768  # feed-forward width
     max_text: int = 32  # prompt words
     max_music: int = 512  # tokens, <s> and </s> included
+    max_ref: int = 96  # tokens per reference excerpt (meter and key tokens included)
+    ref_slots: int = 4  # 0 for padding, then references 1..3
+    beat_vocab: int = 160  # bar-position codes (docs/model-contract.md)
     dropout: float = 0.1
 
 
@@ -116,6 +119,9 @@ class TuneModel(nn.Module):
         self.text_pos = nn.Embedding(cfg.max_text, cfg.d_model)
         self.music_emb = nn.Embedding(cfg.music_vocab, cfg.d_model)
         self.music_pos = nn.Embedding(cfg.max_music, cfg.d_model)
+        self.beat_emb = nn.Embedding(cfg.beat_vocab, cfg.d_model)  # room left in the bar, so bars can be counted
+        self.ref_pos = nn.Embedding(cfg.max_ref, cfg.d_model)  # position inside its own reference
+        self.ref_slot_emb = nn.Embedding(cfg.ref_slots, cfg.d_model)  # which reference
         self.encoder = nn.ModuleList([EncoderLayer(cfg) for _ in range(cfg.enc_layers)])
         self.enc_ln = nn.LayerNorm(cfg.d_model)
         self.decoder = nn.ModuleList([DecoderLayer(cfg) for _ in range(cfg.dec_layers)])
@@ -131,28 +137,41 @@ class TuneModel(nn.Module):
         if isinstance(m, nn.Linear) and m.bias is not None:
             nn.init.zeros_(m.bias)
 
-    def encode(self, text, text_valid):
-        """text: (B, T) word ids; text_valid: (B, T) float, 1 for words and 0 for padding -> (B, T, D)."""
+    def encode(self, text, text_valid, refs=None, ref_slot=None):
+        """
+        text: (B, T) word ids; text_valid: (B, T) float, 1 for words and 0 for padding;
+        refs: (B, R) music token ids of up to three reference excerpts, one after another; ref_slot: (B, R) 1..3, 0 = pad.
+        Returns memory (B, T+R, D) and its validity (B, T+R). Reference tokens share the decoder's music embedding.
+        """
         T = text.shape[1]
         pos = torch.arange(T, device=text.device)
-        x = self.drop(self.text_emb(text) + self.text_pos(pos))
-        mask = ((1.0 - text_valid) * NEG)[:, None, None, :]  # (B, 1, 1, T)
+        x = self.text_emb(text) + self.text_pos(pos)
+        valid = text_valid
+        if refs is not None:
+            slots = (ref_slot.unsqueeze(-1) == torch.arange(self.cfg.ref_slots, device=refs.device)).float()  # (B, R, S)
+            within = ((slots.cumsum(1) * slots).sum(-1) - 1).clamp(0, self.cfg.max_ref - 1).long()  # (B, R)
+            r = self.music_emb(refs) + self.ref_pos(within) + self.ref_slot_emb(ref_slot)
+            x = torch.cat([x, r], dim=1)
+            valid = torch.cat([text_valid, (ref_slot > 0).float()], dim=1)
+        x = self.drop(x)
+        mask = ((1.0 - valid) * NEG)[:, None, None, :]  # (B, 1, 1, T+R)
         for layer in self.encoder:
             x = layer(x, mask)
-        return self.enc_ln(x)
+        return self.enc_ln(x), valid
 
-    def decode(self, tokens, memory, text_valid, past=None):
+    def decode(self, tokens, beats, memory, memory_valid, past=None):
         """
-        tokens: (B, S) new music tokens; memory: (B, T, D); past: per layer (k, v), each (B, H, P, dh).
-        Returns logits (B, S, V), present per layer, cross-attention (B, L, H, S, T), hidden (B, S, D).
+        tokens, beats: (B, S) new music tokens and their bar positions; memory: (B, M, D) with validity (B, M);
+        past: per layer (k, v), each (B, H, P, dh).
+        Returns logits (B, S, V), present per layer, cross-attention (B, L, H, S, M), hidden (B, S, D).
         """
         S = tokens.shape[1]
         P = 0 if past is None else past[0][0].shape[2]
         pos = torch.arange(S, device=tokens.device) + P
-        x = self.drop(self.music_emb(tokens) + self.music_pos(pos))
+        x = self.drop(self.music_emb(tokens) + self.music_pos(pos) + self.beat_emb(beats))
         key_pos = torch.arange(P + S, device=tokens.device)
         self_mask = (key_pos[None, :] > pos[:, None]).float() * NEG  # (S, P+S): no looking ahead
-        cross_mask = ((1.0 - text_valid) * NEG)[:, None, None, :]
+        cross_mask = ((1.0 - memory_valid) * NEG)[:, None, None, :]
         present, cross = [], []
         for i, layer in enumerate(self.decoder):
             pk, pv = (None, None) if past is None else past[i]
@@ -162,6 +181,7 @@ class TuneModel(nn.Module):
         hidden = self.dec_ln(x)
         return self.head(hidden), present, torch.stack(cross, dim=1), hidden
 
-    def forward(self, text, text_valid, tokens):
-        logits, _, _, _ = self.decode(tokens, self.encode(text, text_valid), text_valid)
+    def forward(self, text, text_valid, tokens, beats, refs=None, ref_slot=None):
+        memory, valid = self.encode(text, text_valid, refs, ref_slot)
+        logits, _, _, _ = self.decode(tokens, beats, memory, valid)
         return logits

@@ -37,6 +37,8 @@ p.add_argument("--threads", type=int, default=2)
 p.add_argument("--tiny", action="store_true", help="a very small config for the smoke test")
 p.add_argument("--resume", action="store_true")
 p.add_argument("--init", default=None, help="start from this checkpoint's weights (fine-tuning), with a fresh optimiser and schedule")
+p.add_argument("--ref-prob", type=float, default=0.5, help="share of rows that get reference excerpts of their own tune")
+p.add_argument("--minutes", type=float, default=None, help="stop and save after this much training time (resume later)")
 p.add_argument("--header-weight", type=float, default=1.0,
                help="loss weight of the meter and key tokens, where the prompt's meter and key words must show")
 args = p.parse_args()
@@ -64,8 +66,9 @@ def lr_at(step):
     return args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
-def loss_of(text, valid, tokens, header_weight=1.0):
-    logits = model(text, valid, tokens[:, :-1])
+def loss_of(b, header_weight=1.0):
+    tokens = b.tokens
+    logits = model(b.text, b.valid, tokens[:, :-1], b.beats[:, :-1], b.refs, b.ref_slot)
     per_token = F.cross_entropy(logits.reshape(-1, cfg.music_vocab), tokens[:, 1:].reshape(-1), ignore_index=PAD, reduction="none")
     weights = torch.ones_like(tokens[:, 1:], dtype=torch.float32)
     weights[:, :2] = header_weight  # targets 0 and 1 are the M: and K: tokens
@@ -79,9 +82,9 @@ def evaluate():
     total, count = 0.0, 0
     erng = np.random.default_rng(0)
     for batch in length_batches(corpus, valid_idx, args.tokens_per_batch, erng):
-        text, valid, tokens = make_batch(corpus, batch, erng, fixed_caption=0)
-        total += loss_of(text, valid, tokens).item()
-        count += (tokens[:, 1:] != PAD).sum().item()
+        b = make_batch(corpus, batch, erng, fixed_caption=0)
+        total += loss_of(b).item()
+        count += (b.tokens[:, 1:] != PAD).sum().item()
     model.train()
     return total / count
 
@@ -114,16 +117,17 @@ log = open(os.path.join(args.out, "log.jsonl"), "a")
 print(f"{n_params} parameters, {len(train_idx)} training tunes, {args.steps} steps")
 model.train()
 batches = []
+session_start = state["elapsed"]
 while state["step"] < args.steps:
     if not batches:
         batches = length_batches(corpus, train_idx, args.tokens_per_batch, rng)
         state["epoch"] += 1
     t0 = time.time()
-    text, valid, tokens = make_batch(corpus, batches.pop(), rng, args.caption_dropout, args.word_dropout, cfg.max_text)
-    n_tok = (tokens[:, 1:] != PAD).sum().item()
+    b = make_batch(corpus, batches.pop(), rng, args.caption_dropout, args.word_dropout, cfg.max_text, ref_prob=args.ref_prob)
+    n_tok = (b.tokens[:, 1:] != PAD).sum().item()
     for g in opt.param_groups:
         g["lr"] = lr_at(state["step"])
-    loss = loss_of(text, valid, tokens, args.header_weight) / n_tok
+    loss = loss_of(b, args.header_weight) / n_tok
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -141,5 +145,10 @@ while state["step"] < args.steps:
         print(json.dumps(rec), flush=True)
     log.write(json.dumps(rec) + "\n")
     log.flush()
+    if args.minutes and state["elapsed"] - session_start >= 60 * args.minutes:
+        print(f"stopping after {args.minutes} minutes at step {state['step']}; resume with --resume", flush=True)
+        break
 save()
-json.dump({"params": n_params, "config": asdict(cfg), "args": vars(args), "state": state}, open(os.path.join(args.out, "summary.json"), "w"), indent=1)
+if state["step"] >= args.steps:
+    json.dump({"params": n_params, "config": asdict(cfg), "args": vars(args), "state": state},
+              open(os.path.join(args.out, "summary.json"), "w"), indent=1)
