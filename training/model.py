@@ -148,8 +148,11 @@ class TuneModel(nn.Module):
         x = self.text_emb(text) + self.text_pos(pos)
         valid = text_valid
         if refs is not None:
-            slots = (ref_slot.unsqueeze(-1) == torch.arange(self.cfg.ref_slots, device=refs.device)).float()  # (B, R, S)
-            within = ((slots.cumsum(1) * slots).sum(-1) - 1).clamp(0, self.cfg.max_ref - 1).long()  # (B, R)
+            slots = (ref_slot.unsqueeze(-1) == torch.arange(self.cfg.ref_slots, device=refs.device)).long()  # (B, R, S)
+            # Count of earlier tokens in the same slot. A gather, not a sum: onnxruntime's ReduceSum leaves a
+            # zero-length axis unreduced, and R is 0 when no row has a reference.
+            within = slots.cumsum(1).gather(2, ref_slot.long().unsqueeze(-1)).squeeze(-1) - 1
+            within = within.clamp(0, self.cfg.max_ref - 1)  # (B, R)
             r = self.music_emb(refs) + self.ref_pos(within) + self.ref_slot_emb(ref_slot)
             x = torch.cat([x, r], dim=1)
             valid = torch.cat([text_valid, (ref_slot > 0).float()], dim=1)
