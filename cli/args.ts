@@ -2,17 +2,24 @@
 export class UsageError extends Error {}
 
 export interface OptionSpec {
-  readonly kind: 'string' | 'number' | 'integer' | 'flag';
+  /** `strings`: a string option that may be given again; its values come back as a list, in order. */
+  readonly kind: 'string' | 'strings' | 'number' | 'integer' | 'flag';
   readonly min?: number;
   readonly max?: number;
   readonly choices?: readonly string[];
 }
 
-export type ParsedOptions = Record<string, string | number | boolean | undefined>;
+export type ParsedOptions = Record<string, string | string[] | number | boolean | undefined>;
 
-/** Parses `--name value` and `--flag` options against a spec; rejects unknown names and out-of-range values. */
-export function parseOptions(argv: readonly string[], spec: Record<string, OptionSpec>): ParsedOptions {
-  const out: ParsedOptions = {};
+/** One option as given, in command-line order; a flag's value is true. */
+export interface GivenOption {
+  readonly name: string;
+  readonly value: string | number | true;
+}
+
+/** Reads `--name value`, `--name=value` and `--flag` options in order; rejects unknown names and bad values. */
+export function readOptions(argv: readonly string[], spec: Record<string, OptionSpec>): GivenOption[] {
+  const out: GivenOption[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const m = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
@@ -26,12 +33,24 @@ export function parseOptions(argv: readonly string[], spec: Record<string, Optio
           .join(', ')})`,
       );
     if (s.kind === 'flag') {
-      out[name] = true;
+      out.push({ name, value: true });
       continue;
     }
     const value = m[2] ?? argv[++i];
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    out[name] = checkValue(name, value, s);
+    out.push({ name, value: s.kind === 'strings' ? value : checkValue(name, value, s) });
+  }
+  return out;
+}
+
+/**
+ * Parses options against a spec into one value per name (the last one given), or for `strings` options the
+ * list of every value given.
+ */
+export function parseOptions(argv: readonly string[], spec: Record<string, OptionSpec>): ParsedOptions {
+  const out: ParsedOptions = {};
+  for (const { name, value } of readOptions(argv, spec)) {
+    out[name] = spec[name].kind === 'strings' ? [...((out[name] as string[] | undefined) ?? []), String(value)] : value;
   }
   return out;
 }

@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { barSpans, cutExcerpt } from '../src/music/excerpt';
+import { readCatalogue } from './catalogue';
 
 function cli(args: string[]) {
   const r = spawnSync('npx', ['tsx', 'cli/generate.ts', ...args], { encoding: 'utf8' });
@@ -94,6 +96,82 @@ describe('npm run generate', () => {
     const r = cli(['--prompt', 'jig', ...extra]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  describe('references', () => {
+    const { entries } = readCatalogue();
+    // The first catalogue tune that is long enough for the range cases.
+    const long = entries.find((e) => barSpans(e.tokens).length >= 12 && e.tokens.length > 150)!;
+    const bars = barSpans(long.tokens).length;
+
+    it('lists its references in --json, in the order given', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'apparatus-ref-'));
+      const file = join(dir, 'mine.abc');
+      writeFileSync(file, 'X:1\nT:My Tune\nM:6/8\nL:1/8\nK:D\n|: d2e fed | cBA B3 :|\n');
+      const r = cli([
+        '--prompt',
+        'jig',
+        '--reference-abc',
+        `${file}:2-2`,
+        '--reference',
+        `${long.id}:1-2`,
+        '--json',
+        ...SHORT,
+      ]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).references).toEqual([
+        { kind: 'abc', id: file, title: 'My Tune', first: 2, last: 2, tokens: 2 + 6 },
+        {
+          kind: 'catalogue',
+          id: long.id,
+          title: long.titles[0],
+          first: 1,
+          last: 2,
+          tokens: cutExcerpt(long.tokens, 1, 2).length,
+        },
+      ]);
+    });
+
+    const broken = () => {
+      const dir = mkdtempSync(join(tmpdir(), 'apparatus-ref-'));
+      writeFileSync(join(dir, 'broken.abc'), 'X:1\nM:4/4\nL:1/8\nK:G\nGABc d@GB |\n');
+      return join(dir, 'broken.abc');
+    };
+    it.each<[string, () => string[], RegExp]>([
+      ['an unknown catalogue id', () => ['--reference', 'no-such-tune'], /no tune "no-such-tune" in the catalogue/],
+      [
+        'an unreadable ABC file',
+        () => ['--reference-abc', '/no/such/file.abc'],
+        /--reference-abc: cannot read \/no\/such\/file.abc/,
+      ],
+      [
+        'ABC that does not parse',
+        () => ['--reference-abc', broken()],
+        /does not parse as ABC at character 7 of the music/,
+      ],
+      [
+        'bars past the end of the tune',
+        () => ['--reference', `${long.id}:2-${bars + 1}`],
+        new RegExp(`bars 2-${bars + 1} are past the end: the tune has ${bars} bars`),
+      ],
+      ['a range that ends before it begins', () => ['--reference', `${long.id}:4-2`], /ends before it begins/],
+      ['a malformed range', () => ['--reference', `${long.id}:3-`], /bar range after ":" must look like 3-6/],
+      [
+        'a range too long for a reference',
+        () => ['--reference', `${long.id}:1-${bars}`],
+        /make \d+ tokens with the meter and key; a reference holds at most 96: choose a shorter range, e\.g\. 1-\d+/,
+      ],
+      [
+        'more than three references',
+        () => ['--reference', long.id, '--reference', long.id, '--reference-abc', 'x.abc', '--reference', long.id],
+        /4 references given; the model reads at most 3/,
+      ],
+    ])('rejects %s with exit code 2, before loading the model', (_name, args, message) => {
+      // A model directory that does not exist: the reference must be refused before the model is read.
+      const r = cli(['--prompt', 'jig', ...args(), '--model-dir', '/no/model/here']);
+      expect(r.stderr).toMatch(message);
+      expect(r.code).toBe(2);
+    });
   });
 
   it('gives a parse error with its position for a broken prefix', () => {

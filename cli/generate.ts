@@ -1,14 +1,17 @@
 /**
  * npm run generate -- --prompt "<text>" [--seed N] [--temperature T] [--top-k K] [--top-p P] [--guidance G]
  *   [--max-tokens M] [--meter 6/8] [--key D] [--mode major|minor|dorian|mixolydian] [--prefix "<abc>"]
+ *   [--reference <catalogue-id>[:<first>-<last>]] [--reference-abc <file>[:<first>-<last>]]
  *   [--free-bars] [--json] [--model-dir DIR]
- * Prints the tune as ABC, or with --json one JSON object.
+ * Prints the tune as ABC, or with --json one JSON object. References (up to 3 in all, in the order given) are
+ * bar ranges the model reads beside the prompt; without a range, the whole tune if it fits, else bars 1-4.
  */
 import { DEFAULT_SETTINGS, generate, SETTING_RANGES, type GenerationSettings } from '../src/runtime/decode';
 import type { Mode } from '../src/music/key';
-import { parseOptions, runCli, UsageError, type OptionSpec } from './args';
+import { parseOptions, readOptions, runCli, UsageError, type OptionSpec } from './args';
 import { loadNodeModel, DEFAULT_MODEL_DIR } from './nodeModel';
 import { prefixTokens } from './prefix';
+import { checkReferenceVocab, REFERENCE_OPTIONS, referencesFrom, referenceSummary } from './references';
 
 const MODE_NAMES: Record<string, Mode> = { major: 'maj', minor: 'min', dorian: 'dor', mixolydian: 'mix' };
 const R = SETTING_RANGES;
@@ -28,6 +31,13 @@ export const GENERATION_OPTIONS: Record<string, OptionSpec> = {
   'free-bars': { kind: 'flag' },
   json: { kind: 'flag' },
   'model-dir': { kind: 'string' },
+};
+
+/** `npm run generate`'s own options: the generation options and the references. */
+const GENERATE_OPTIONS: Record<string, OptionSpec> = {
+  ...GENERATION_OPTIONS,
+  [REFERENCE_OPTIONS.catalogue]: { kind: 'strings' },
+  [REFERENCE_OPTIONS.abc]: { kind: 'strings' },
 };
 
 /** Generation settings from parsed options; meter and key are checked for form here and against the vocabulary later. */
@@ -54,10 +64,14 @@ export function settingsFrom(o: Record<string, unknown>): GenerationSettings {
 }
 
 async function main(): Promise<void> {
-  const o = parseOptions(process.argv.slice(2), GENERATION_OPTIONS);
+  const argv = process.argv.slice(2);
+  const o = parseOptions(argv, GENERATE_OPTIONS);
   if (o.prompt === undefined) throw new UsageError('--prompt is required (use --prompt "" for an unconditional tune)');
   const settings = settingsFrom(o);
+  // Checked before the model loads, so a bad reference fails fast.
+  const references = referencesFrom(readOptions(argv, GENERATE_OPTIONS));
   const model = await loadNodeModel((o['model-dir'] as string | undefined) ?? DEFAULT_MODEL_DIR);
+  checkReferenceVocab(references, model.vocab);
   const prompt = model.vocab.encodePrompt(o.prompt as string);
   const prefix = o.prefix ? prefixTokens(o.prefix as string, model.vocab, settings) : [];
   const warn = (msg: string) => process.stderr.write(`note: ${msg}\n`);
@@ -68,7 +82,15 @@ async function main(): Promise<void> {
     warn(`the prompt was cut to its first ${prompt.words.length} words (${prompt.truncated} dropped)`);
   let result;
   try {
-    result = await generate(model.runner, model.vocab, prompt, prefix, settings);
+    result = await generate(
+      model.runner,
+      model.vocab,
+      prompt,
+      prefix,
+      settings,
+      {},
+      references.map((r) => r.tokens),
+    );
   } catch (e) {
     if (e instanceof RangeError) throw new UsageError(e.message);
     throw e;
@@ -84,6 +106,7 @@ async function main(): Promise<void> {
     unknownWords: prompt.unknownWords,
     truncatedWords: prompt.truncated,
     unconditional: prompt.empty,
+    references: references.map(referenceSummary),
     seed: settings.seed,
     settings,
     stopped: result.stopped,

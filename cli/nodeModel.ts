@@ -76,5 +76,6 @@ export async function loadNodeModel(dir = DEFAULT_MODEL_DIR): Promise<LoadedMode
   };
   const [encoder, decoder] = [await open(encoderBytes, 'encoder.onnx'), await open(decoderBytes, 'decoder.onnx')];
   const vocab = new Vocab(JSON.parse(new TextDecoder().decode(vocabBytes)) as VocabJson);
-  return { runner: new OrtTuneModel(ort, encoder, decoder, card), vocab, card, modelSha256: sha256(decoderBytes) };
+  const runner = new OrtTuneModel(ort, encoder, decoder, card, vocab.json.music);
+  return { runner, vocab, card, modelSha256: sha256(decoderBytes) };
 }

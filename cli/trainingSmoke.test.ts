@@ -54,8 +54,15 @@ describe('training smoke test', () => {
     expect(result.tokens[1]).toMatch(/^K:/);
     expect(result.crossAttention).toHaveLength(result.tokens.length);
 
+    // Row 0 of the golden batch, with its references (slots 1, 2, 3), read alone: padding must not matter.
     const golden = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8'));
-    const session = await model.runner.start([Int32Array.from(golden.text[0].slice(0, 4))]);
+    const words = (golden.text[0] as number[]).filter((_, t) => golden.text_valid[0][t] > 0);
+    const slots = golden.ref_slot[0] as number[];
+    const refs = [1, 2, 3]
+      .map((k) => Int32Array.from((golden.refs[0] as number[]).filter((_, r) => slots[r] === k)))
+      .filter((r) => r.length > 0);
+    expect(refs.length).toBeGreaterThan(0);
+    const session = await model.runner.start([Int32Array.from(words)], [refs]);
     const out = await session.step([Int32Array.from(golden.tokens[0])]);
     const expected: number[] = golden.prefill.logits.data.slice(0, out.logits.length);
     const worst = Math.max(...expected.map((v, i) => Math.abs(v - out.logits[i])));

@@ -29,12 +29,12 @@ export async function runGeneration(
 ): Promise<Tune | null> {
   const model = currentModel();
   if (active || !model) return null;
-  const { prompt, settings: chosen, seedLocked, update } = useSettings.getState();
+  const { prompt, settings: chosen, references, seedLocked, update } = useSettings.getState();
   const settings = seedLocked ? chosen : { ...chosen, seed: drawSeed() };
   if (!seedLocked) update({ seed: settings.seed });
   const tuneStore = useTune.getState();
   tuneStore.startStreaming({ tokens: prefix, prefixLength: prefix.length, maxTokens: settings.maxTokens, prompt });
-  const handle = modelClient().generate({ prompt, prefix, settings });
+  const handle = modelClient().generate({ prompt, prefix, settings, references });
   active = handle;
   const tokens = [...prefix];
   let frame = 0;
@@ -69,6 +69,7 @@ export async function runGeneration(
     words: done.words,
     unknownWords: done.unknownWords,
     settings,
+    references: done.references,
     tokens: done.tokens,
     prefixLength: done.prefixLength,
     abc: done.abc,
@@ -99,6 +100,7 @@ export async function applyEditedTokens(tokens: string[]): Promise<Tune> {
     words: current?.words ?? [],
     unknownWords: current?.unknownWords ?? [],
     settings: current?.settings ?? settings,
+    references: current?.references ?? [],
     tokens,
     prefixLength: tokens.length,
     abc: tokensToAbc(tokens),

@@ -1,4 +1,5 @@
 import { rms } from '../audio/pcm';
+import type { Reference } from '../music/excerpt';
 import type { GenerationSettings } from '../runtime/decode';
 import type { ViewState } from '../explain/journalViews';
 import { useHistory } from '../store/historyStore';
@@ -60,6 +61,8 @@ export interface ApparatusTestHook {
   ): Promise<{ ms: number; wallMs: number; totals: number[] } | { error: string }>;
   crashWorker(): void;
   failWebGpuOnce(): void;
+  /** Sets the references the next generation reads (the page has no control for them yet). */
+  setReferences(references: Reference[]): void;
 }
 
 declare global {
@@ -133,5 +136,6 @@ export function installTestHook(): void {
     },
     crashWorker: () => modelClient().crash('throw'),
     failWebGpuOnce: () => modelClient().crash('webgpu-fail'),
+    setReferences: (references) => useSettings.getState().setReferences(references),
   };
 }

@@ -165,6 +165,52 @@ describe('attentionMatrix', () => {
   it('needs bars to group by bar', () => {
     expect(() => attentionMatrix(input, DEFAULT_ATTENTION_SETTINGS)).toThrow(/need the tune's bars/);
   });
+
+  it('adds one column per reference bar (and its meter and key), summing the bar’s tokens', () => {
+    // T = 2 words; reference 1 = bars 3-4 of its tune, with a |: between them, at columns 2..10;
+    // reference 2 = bar 1 of another at columns 11..14.
+    const ref1 = ['M:2/4', 'K:Dmaj', 'd', 'e', ':|', '|:', 'f', '2', '|'];
+    const ref2 = ['M:6/8', 'K:Gmaj', 'g', '|'];
+    const row = Float32Array.from([
+      0.1, 0.2, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.1, 0.05, 0.05,
+    ]);
+    const m = attentionMatrix(
+      {
+        attention: [row],
+        layers: 1,
+        heads: 1,
+        words: ['slow', 'air'],
+        tokens: ['M:2/4'],
+        references: [
+          { start: 2, tokens: ref1, firstBar: 3, name: 'The Kesh, bars 3-4' },
+          { start: 11, tokens: ref2, firstBar: 1 },
+        ],
+      },
+      { ...DEFAULT_ATTENTION_SETTINGS, rows: 'token' },
+    );
+    expect(m.colLabels).toEqual([
+      'slow',
+      'air',
+      'ref 1 · meter/key',
+      'ref 1 · bar 3',
+      'ref 1 · bar 4',
+      'ref 2 · meter/key',
+      'ref 2 · bar 1',
+    ]);
+    // The |: goes with bar 4, the bar it opens, so the columns sum to all the attention.
+    close(m.data, [0.1, 0.2, 0.03, 0.03 + 0.04 + 0.05, 0.06 + 0.07 + 0.08 + 0.09, 0.2, 0.1]);
+    close([m.data.reduce((a, x) => a + x, 0)], [row.reduce((a, x) => a + x, 0)]);
+    expect(m.colGroups).toEqual([
+      { label: 'words', start: 0, count: 2 },
+      { label: 'ref 1: The Kesh, bars 3-4', start: 2, count: 3 },
+      { label: 'ref 2', start: 5, count: 2 },
+    ]);
+    expect(m.label).toMatch(/reference columns sum each reference bar's tokens$/);
+  });
+
+  it('has no column groups without references', () => {
+    expect(attentionMatrix(input, { ...DEFAULT_ATTENTION_SETTINGS, rows: 'token' }).colGroups).toBeUndefined();
+  });
 });
 
 describe('matrixToCsv', () => {

@@ -1,7 +1,9 @@
 /**
- * Cross-attention maps: music tokens (or bars) x prompt words, for one layer and head or aggregated.
+ * Cross-attention maps: music tokens (or bars) x prompt words, for one layer and head or aggregated, and x the
+ * bars of any reference excerpts the model read beside the prompt.
  * Arrays index layers, heads and bars from 0; settings and labels count them from 1, as a person would.
  */
+import { barSpans } from '../music/excerpt';
 import type { Interpreter, ModelDims, SettingsSpec } from './interpreter';
 import { barLabel, NO_BAR, type TokenBars } from './tokenBars';
 
@@ -18,6 +20,25 @@ export interface LabelledMatrix {
   /** What a row stands for and its index there (token index or bar index), for linking to the score. */
   readonly rowKind: 'token' | 'bar';
   readonly rowIndex: Int32Array;
+  /** Runs of columns that belong together (the words; each reference), in order; absent when all are words. */
+  readonly colGroups?: readonly ColumnGroup[];
+}
+
+export interface ColumnGroup {
+  readonly label: string;
+  readonly start: number;
+  readonly count: number;
+}
+
+/** A reference excerpt among the memory columns, as the map groups it: one column per bar. */
+export interface AttentionReference {
+  /** Its first memory column; it fills one column per token from there (meter, key, then the bars). */
+  readonly start: number;
+  readonly tokens: readonly string[];
+  /** The bar of its tune the excerpt starts at, so its columns are labelled with the tune's bar numbers. */
+  readonly firstBar: number;
+  /** e.g. "The Kesh, bars 1-4", for the group label. */
+  readonly name?: string;
 }
 
 export type HeadAggregation = 'mean' | 'max' | 'one';
@@ -37,7 +58,10 @@ export type AttentionSettings = {
   readonly normalise: Normalisation;
 };
 
-/** Per-token cross-attention as the runtime gives it: (L, H, T) per token, T >= number of words. */
+/**
+ * Per-token cross-attention as the runtime gives it: (L, H, M) per token; the first columns are the words
+ * (M >= number of words), the references' columns (if any) as `references` places them.
+ */
 export interface AttentionInput {
   readonly attention: readonly Float32Array[];
   readonly layers: number;
@@ -48,6 +72,37 @@ export interface AttentionInput {
   readonly tokens: readonly string[];
   /** Needed when rows = 'bar'. */
   readonly bars?: TokenBars;
+  /** References to show as extra columns, one per bar (and one for the meter and key) of each. */
+  readonly references?: readonly AttentionReference[];
+}
+
+/** "ref 1 · bar 3" */
+export const referenceColumnLabel = (ref: number, bar: number | null): string =>
+  `ref ${ref + 1} · ${bar === null ? 'meter/key' : `bar ${bar}`}`;
+
+/**
+ * The columns of each reference: its meter and key, then each of its bars, as ranges of memory columns that
+ * together cover the reference. A column's value is the attention summed over its tokens: the share of the
+ * read-out that went to that bar.
+ */
+export function referenceColumns(refs: readonly AttentionReference[]): { label: string; from: number; to: number }[][] {
+  return refs.map((r, k) => {
+    const spans = barSpans(r.tokens);
+    const head = {
+      label: referenceColumnLabel(k, null),
+      from: r.start,
+      to: r.start + (spans[0]?.start ?? r.tokens.length),
+    };
+    return [
+      head,
+      // A `|:` between two bars is no bar; it goes with the bar it opens, so the columns add up to the whole.
+      ...spans.map((s, b) => ({
+        label: referenceColumnLabel(k, r.firstBar + b),
+        from: r.start + (b === 0 ? s.start : spans[b - 1].end),
+        to: r.start + (b === spans.length - 1 ? r.tokens.length : s.end),
+      })),
+    ];
+  });
 }
 
 /** Column labels for a prompt: its words, or the single <none> column of an empty prompt. */
@@ -182,17 +237,30 @@ export function attentionLabel(s: AttentionSettings): string {
   return `${shared ? `${shared} ` : ''}cross-attention, ${layers}, ${heads}${rows}${scale}`;
 }
 
-/** The map for given settings: token or bar rows, word columns (padding columns past the prompt dropped). */
+export const REFERENCE_COLUMNS_NOTE = "; reference columns sum each reference bar's tokens";
+
+/**
+ * The map for given settings: token or bar rows; word columns (padding columns past the prompt dropped), then
+ * any references' columns grouped by bar.
+ */
 export function attentionMatrix(input: AttentionInput, s: AttentionSettings): LabelledMatrix {
   const { layers: L, heads: H } = input;
-  const colLabels = wordColumns(input.words);
+  const words = wordColumns(input.words);
+  const refs = referenceColumns(input.references ?? []);
+  const colLabels = [...words, ...refs.flat().map((c) => c.label)];
   const cols = colLabels.length;
   const n = Math.min(input.tokens.length, input.attention.length);
   const tokenData = new Float32Array(n * cols);
   for (let i = 0; i < n; i++) {
     const byLayer = aggregateHeads(input.attention[i], L, H, s.heads, s.head - 1);
     const row = aggregateLayers(byLayer, L, s.layers, s.layer - 1, s.residual);
-    tokenData.set(row.subarray(0, cols), i * cols);
+    tokenData.set(row.subarray(0, words.length), i * cols);
+    let c = words.length;
+    for (const col of refs.flat()) {
+      let sum = 0;
+      for (let m = col.from; m < col.to; m++) sum += row[m];
+      tokenData[i * cols + c++] = sum;
+    }
   }
   let data: Float32Array = tokenData;
   let rowLabels: string[];
@@ -207,15 +275,28 @@ export function attentionMatrix(input: AttentionInput, s: AttentionSettings): La
     rowIndex = Int32Array.from({ length: n }, (_, i) => i);
   }
   const rows = rowLabels.length;
+  let start = words.length;
+  const colGroups = refs.length
+    ? [
+        { label: 'words', start: 0, count: words.length },
+        ...refs.map((group, k) => {
+          const name = input.references![k].name;
+          const g = { label: `ref ${k + 1}${name ? `: ${name}` : ''}`, start, count: group.length };
+          start += group.length;
+          return g;
+        }),
+      ]
+    : undefined;
   return {
     rows,
     cols,
     data: normalise(data, rows, cols, s.normalise),
     rowLabels,
     colLabels,
-    label: attentionLabel(s),
+    label: attentionLabel(s) + (refs.length ? REFERENCE_COLUMNS_NOTE : ''),
     rowKind: s.rows,
     rowIndex,
+    ...(colGroups ? { colGroups } : {}),
   };
 }
 

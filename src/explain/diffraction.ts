@@ -99,7 +99,8 @@ export function attentionImportance(
   s: Pick<AttentionSettings, 'layers' | 'layer' | 'heads' | 'head' | 'residual'>,
 ): Float64Array {
   const m = attentionMatrix(input, { ...DEFAULT_ATTENTION_SETTINGS, ...s, rows: 'token', normalise: 'none' });
-  return columnMeans(m);
+  // Words only: reference columns, if any, have no occlusion counterpart.
+  return columnMeans(m).slice(0, Math.max(1, input.words.length));
 }
 
 export function diffractionLabels(s: DiffractionSettings): { attention: string; occlusion: string } {

@@ -11,7 +11,7 @@ import {
   removeNote,
   treeOrder,
 } from './journal';
-import { node } from './journalFixtures';
+import { node, REFERENCE } from './journalFixtures';
 
 const note = (id: string, text: string) => ({ id, author: 'you' as const, createdAt: 1, text, view: null });
 
@@ -90,5 +90,8 @@ describe('edge labels', () => {
     expect(describeChange(parent, node('n3', { words: ['a', 'jig', 'in', 'd'] }))).toBe("without 'major'");
     expect(describeChange(parent, node('n4'))).toBe('same prompt and settings');
     expect(describeChange(null, parent)).toBeNull();
+    expect(describeChange(parent, node('n5', { references: [REFERENCE] }))).toBe(
+      'references none -> The Fixture Jig, bar 2',
+    );
   });
 });

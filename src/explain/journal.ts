@@ -2,6 +2,7 @@
  * The exploration journal: a tree of generations, regenerations and readings with the user's notes. Pure
  * operations over plain data (no storage, no DOM), so the panel, IndexedDB, import/export and tests share them.
  */
+import { referenceLabel, type Reference } from '../music/excerpt';
 import type { GenerationSettings } from '../runtime/decode';
 import type { ViewState } from './journalViews';
 
@@ -49,6 +50,8 @@ export interface JournalNode {
   readonly words: readonly string[];
   readonly unknownWords: readonly string[];
   readonly settings: GenerationSettings;
+  /** Reference excerpts read beside the prompt (replay sends them again); absent in nodes from before them. */
+  readonly references?: readonly Reference[];
   /** How many of `tokens` were given rather than generated (a continuation's prefix). */
   readonly prefixLength: number;
   readonly tokens: readonly string[];
@@ -142,7 +145,7 @@ export function journalFile(nodes: Nodes, now = new Date()): JournalFile {
   return { format: JOURNAL_FORMAT, version: JOURNAL_VERSION, exportedAt: now.toISOString(), nodes };
 }
 
-type Generated = Pick<JournalNode, 'prompt' | 'words' | 'settings'>;
+type Generated = Pick<JournalNode, 'prompt' | 'words' | 'settings' | 'references'>;
 
 const SETTING_NAMES: Readonly<Record<keyof GenerationSettings, string>> = {
   seed: 'seed',
@@ -184,6 +187,8 @@ export function describeChange(parent: Generated | null, child: Generated): stri
   const words = describeWords(parent.words, child.words);
   if (words) parts.push(words);
   else if (parent.prompt.trim() !== child.prompt.trim()) parts.push('prompt text changed, same words');
+  const refs = (g: Generated) => (g.references ?? []).map(referenceLabel).join('; ') || 'none';
+  if (refs(parent) !== refs(child)) parts.push(`references ${refs(parent)} -> ${refs(child)}`);
   for (const key of Object.keys(SETTING_NAMES) as (keyof GenerationSettings)[]) {
     if (parent.settings[key] !== child.settings[key])
       parts.push(`${SETTING_NAMES[key]} ${show(parent.settings[key])} -> ${show(child.settings[key])}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { node, TUNE } from './journalFixtures';
+import { node, REFERENCE, TUNE } from './journalFixtures';
 import { checkReplay, planReplay } from './journalReplay';
 
 describe('replay planning', () => {
@@ -9,7 +9,12 @@ describe('replay planning', () => {
     node('n3', { parentId: 'n1', kind: 'continuation', prefixLength: 7 }),
     node('n4', { parentId: 'n1', kind: 'edit' }),
     node('n5', { parentId: 'n3', kind: 'regeneration', prompt: 'a jig in d', stopped: 'cancelled' }),
-    node('n6', { parentId: 'n1', kind: 'sweep', settings: { ...node('x').settings, guidance: 3 } }),
+    node('n6', {
+      parentId: 'n1',
+      kind: 'sweep',
+      settings: { ...node('x').settings, guidance: 3 },
+      references: [REFERENCE],
+    }),
   ];
 
   it('replays generations in tree order and says why the others are skipped', () => {
@@ -17,6 +22,9 @@ describe('replay planning', () => {
     expect(plan.steps.map((s) => s.nodeId)).toEqual(['n1', 'n3', 'n6']);
     expect(plan.steps[1].prefix).toEqual(TUNE.slice(0, 7));
     expect(plan.steps[2].settings.guidance).toBe(3);
+    // Replay writes the tune again with the references it was written with.
+    expect(plan.steps[2].references).toEqual([REFERENCE]);
+    expect(plan.steps[0].references).toEqual([]);
     expect(plan.skipped).toEqual([
       { nodeId: 'n2', reason: "a likelihood reading: it wrote no tune (it read its parent's)" },
       { nodeId: 'n5', reason: 'cancelled while being written: the recorded tune is incomplete' },

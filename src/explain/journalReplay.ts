@@ -2,6 +2,7 @@
  * Replay: write every generation of a journal again from its recorded prompt, prefix, seed and settings, and
  * check the tokens match. Planning and checking are pure; the page runs the plan through the worker.
  */
+import type { Reference } from '../music/excerpt';
 import type { GenerationSettings } from '../runtime/decode';
 import { treeOrder, type JournalNode, type Nodes } from './journal';
 
@@ -10,6 +11,7 @@ export interface ReplayStep {
   readonly prompt: string;
   readonly prefix: readonly string[];
   readonly settings: GenerationSettings;
+  readonly references: readonly Reference[];
   readonly expected: readonly string[];
   readonly modelSha256: string;
 }
@@ -49,6 +51,7 @@ export function planReplay(nodes: Nodes): ReplayPlan {
       prompt: n.prompt,
       prefix: n.tokens.slice(0, n.prefixLength),
       settings: n.settings,
+      references: n.references ?? [],
       expected: n.tokens,
       modelSha256: n.modelSha256,
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { journalFile, type JournalNode } from './journal';
-import { node } from './journalFixtures';
+import { node, REFERENCE } from './journalFixtures';
 import { parseJournal, validateJournal } from './journalSchema';
 import { DEFAULT_VIEWS } from './journalViews';
 
@@ -8,7 +8,7 @@ const good = () =>
   journalFile(
     [
       node('n0'),
-      node('n1', { parentId: 'n0', edge: "without 'jig'" }),
+      node('n1', { parentId: 'n0', edge: "without 'jig'", references: [REFERENCE] }),
       node('n2', {
         parentId: 'n1',
         notes: [{ id: 'note-1', author: 'you', createdAt: 5, text: 'my words', view: DEFAULT_VIEWS }],
@@ -37,6 +37,11 @@ describe('journal schema', () => {
     const r = validateJournal(JSON.parse(JSON.stringify(file)));
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.value).toEqual(file);
+  });
+
+  it('reads a node from before references as having none', () => {
+    const r = validateJournal(bad((f) => delete f.nodes[0].references));
+    expect(r.ok && r.value.nodes[0].references).toEqual([]);
   });
 
   it('fills missing view settings with defaults', () => {
@@ -142,6 +147,26 @@ describe('journal schema', () => {
       'nodes[1].views.sweep.values must be a list of 2 to 5 guidance values',
     ],
     ['reading without record', bad(setNode(3, { reading: null })), 'nodes[3].reading must be given for a reading node'],
+    [
+      'too many references',
+      bad(setNode(1, { references: [REFERENCE, REFERENCE, REFERENCE, REFERENCE] })),
+      'nodes[1].references must have at most 3 references (found 4)',
+    ],
+    [
+      'reference of unknown kind',
+      bad(setNode(1, { references: [{ ...REFERENCE, source: { ...REFERENCE.source, kind: 'url' } }] })),
+      'nodes[1].references[0].source.kind must be one of catalogue, abc',
+    ],
+    [
+      'reference range backwards',
+      bad(setNode(1, { references: [{ ...REFERENCE, first: 3, last: 2 }] })),
+      'nodes[1].references[0].last must be an integer from 3 to 10000',
+    ],
+    [
+      'reference too long',
+      bad(setNode(1, { references: [{ ...REFERENCE, tokens: new Array(97).fill('A') }] })),
+      'nodes[1].references[0].tokens must have at most 96 entries (found 97)',
+    ],
     [
       'reading change not a number',
       bad(

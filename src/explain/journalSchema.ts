@@ -3,6 +3,7 @@
  * and what was expected ("nodes[3].settings.temperature must be a number from 0 to 2"). Views are checked
  * against the interpreters' own settings specs and filled with defaults where a field is missing.
  */
+import { MAX_REF_TOKENS, MAX_REFERENCES, type Reference } from '../music/excerpt';
 import { SETTING_RANGES, type GenerationSettings } from '../runtime/decode';
 import { attentionInterpreter, type AttentionSettings } from './attention';
 import { checkSettings, type ModelDims, type Settings, type SettingsSpec } from './interpreter';
@@ -31,6 +32,8 @@ export type Validation<T> =
 
 /** Upper bounds that keep a hostile file from exhausting memory; generous for real journals. */
 export const JOURNAL_LIMITS = { nodes: 5000, notes: 500, noteChars: 20_000, tokens: 512, words: 32 } as const;
+/** Columns of an attention map: the words, then per reference its meter/key and at most one bar per 2 tokens. */
+const MAP_COLUMNS = JOURNAL_LIMITS.words + MAX_REFERENCES * (1 + MAX_REF_TOKENS / 2);
 /** Views name layers and heads; a file may come from another model, so only a wide bound is checked here. */
 const VIEW_DIMS: ModelDims = { layers: 64, heads: 64 };
 /** Stop after this many problems: a broken file usually repeats one mistake. */
@@ -141,8 +144,7 @@ function checkViews(c: Checker, v: unknown, path: string): ViewState | undefined
     o.attention === undefined
       ? d.attention
       : c.spec<AttentionSettings>(o.attention, `${path}.attention`, attentionInterpreter.settingsSpec(VIEW_DIMS));
-  const word =
-    o.word === undefined || o.word === null ? null : c.num(o, 'word', path, 0, JOURNAL_LIMITS.words - 1, true);
+  const word = o.word === undefined || o.word === null ? null : c.num(o, 'word', path, 0, MAP_COLUMNS - 1, true);
   const p = o.perturbation === undefined ? {} : c.obj(o.perturbation, `${path}.perturbation`);
   const pp = `${path}.perturbation`;
   const perturbation = p && {
@@ -187,6 +189,34 @@ function checkSweep(c: Checker, v: unknown, path: string): number[] | undefined 
   const bad = v.findIndex((x) => typeof x !== 'number' || !(x >= guidance.min && x <= guidance.max));
   if (bad >= 0) return c.fail(`${path}[${bad}]`, `must be a number from ${guidance.min} to ${guidance.max}`);
   return v as number[];
+}
+
+/** Reference excerpts; a file from before references has none. */
+function checkReferences(c: Checker, v: unknown, path: string): Reference[] | undefined {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) return c.fail(path, `must be an array (found ${kindOf(v)})`);
+  if (v.length > MAX_REFERENCES)
+    return c.fail(path, `must have at most ${MAX_REFERENCES} references (found ${v.length})`);
+  const before = c.errors.length;
+  const refs = v.map((r, i) => {
+    const at = `${path}[${i}]`;
+    const o = c.obj(r, at);
+    const s = o && c.obj(o.source, `${at}.source`);
+    if (!o || !s) return undefined;
+    const first = c.num(o, 'first', at, 1, 10_000, true);
+    const last = c.num(o, 'last', at, first ?? 1, 10_000, true);
+    return {
+      source: {
+        kind: c.oneOf(s, 'kind', `${at}.source`, ['catalogue', 'abc'] as const),
+        id: c.str(s, 'id', `${at}.source`, { nonEmpty: true, max: 500 }),
+        title: c.str(s, 'title', `${at}.source`, { max: 500 }),
+      },
+      first,
+      last,
+      tokens: c.strings(o, 'tokens', at, MAX_REF_TOKENS),
+    };
+  });
+  return c.errors.length > before ? undefined : (refs as Reference[]);
 }
 
 function checkNote(c: Checker, v: unknown, path: string): JournalNote | undefined {
@@ -245,6 +275,7 @@ function checkNode(c: Checker, v: unknown, path: string): JournalNode | undefine
     words: c.strings(o, 'words', path, JOURNAL_LIMITS.words),
     unknownWords: c.strings(o, 'unknownWords', path, JOURNAL_LIMITS.words),
     settings: checkSettingsObj(c, o.settings, `${path}.settings`),
+    references: checkReferences(c, o.references, `${path}.references`),
     prefixLength: c.num(o, 'prefixLength', path, 0, tokens?.length ?? JOURNAL_LIMITS.tokens, true),
     tokens,
     stopped: c.oneOf(o, 'stopped', path, ['end', 'max-tokens', 'cancelled'] as const),

@@ -60,7 +60,7 @@ export interface DiffractionView {
 export interface ViewState {
   readonly tab: ViewTab;
   readonly attention: AttentionSettings;
-  /** Word column (0-based) whose attention colours the notes, or null. */
+  /** Map column (0-based: a word, or after the words a reference bar) whose attention colours the notes, or null. */
   readonly word: number | null;
   readonly perturbation: PerturbationView;
   readonly sweep: SweepView;

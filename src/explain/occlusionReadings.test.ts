@@ -8,9 +8,10 @@ const VOCAB = new Vocab({
   text: ['<pad>', '<none>', '<unk>', 'slow', 'air'],
 });
 
-/** A runner that records the prompts it is started with and returns flat logits (every token 1/V). */
+/** A runner that records the prompts and references it is started with and returns flat logits (every token 1/V). */
 function stubRunner() {
   const starts: number[][][] = [];
+  const refs: number[][][][] = [];
   const card = {
     name: 'stub',
     files: [],
@@ -23,24 +24,30 @@ function stubRunner() {
       max_music: 16,
       music_vocab: 7,
       text_vocab: 5,
+      max_ref: 96,
+      beat_vocab: 160,
     },
   } as ModelCard;
   const runner: TuneModelRunner = {
     card,
-    async start(prompts) {
+    async start(prompts, references) {
       starts.push(prompts.map((p) => Array.from(p)));
+      refs.push((references ?? []).map((row) => row.map((r) => Array.from(r))));
       const T = Math.max(...prompts.map((p) => p.length));
+      const R = Math.max(0, ...(references ?? []).map((row) => row.reduce((a, r) => a + r.length, 0)));
+      const M = T + R;
       const session: DecoderSession = {
         pastLength: 0,
         async step(tokens): Promise<StepOutput> {
           const [B, S] = [tokens.length, tokens[0].length];
           return {
             logits: new Float32Array(B * S * 7),
-            crossAttention: new Float32Array(B * S * T).fill(1 / T),
+            crossAttention: new Float32Array(B * S * M).fill(1 / M),
             hidden: new Float32Array(B * S * 2),
             batch: B,
             newTokens: S,
             textLength: T,
+            memoryLength: M,
           };
         },
         dispose() {},
@@ -48,7 +55,7 @@ function stubRunner() {
       return session;
     },
   };
-  return { runner, starts };
+  return { runner, starts, refs };
 }
 
 describe('occlusionReadings', () => {
@@ -66,6 +73,27 @@ describe('occlusionReadings', () => {
     expect(r.perturbations.map((p) => p.words)).toEqual(words.map((_, i) => words.filter((_w, j) => j !== i)));
     expect(r.base.logProbs).toHaveLength(tokens.length + 1);
     expect(r.base.total).toBeCloseTo(5 * -Math.log(7), 6);
+  });
+
+  it('reads every row with the same references', async () => {
+    const { runner, starts, refs } = stubRunner();
+    const excerpt = ['M:2/4', 'K:Dmaj', 'd', '|'];
+    const r = await occlusionReadings(runner, VOCAB, ['slow', 'air'], tokens, [excerpt, ['M:2/4', 'K:Dmaj', 'd']]);
+    expect(starts).toEqual([[[3, 4], [4], [3]]]);
+    const row = [
+      [3, 4, 5, 6],
+      [3, 4, 5],
+    ];
+    expect(refs).toEqual([[row, row, row]]);
+    expect(r.base.memory).toEqual({
+      textLength: 2,
+      references: [
+        { start: 2, tokens: excerpt },
+        { start: 6, tokens: ['M:2/4', 'K:Dmaj', 'd'] },
+      ],
+      length: 9,
+    });
+    expect(r.base.crossAttention[0]).toHaveLength(9);
   });
 
   it('encodes word lists', () => {

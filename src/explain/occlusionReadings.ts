@@ -1,8 +1,10 @@
 /**
  * The model side of occlusion: reads a tune under its prompt and under each leave-one-out prompt in ONE
- * batched teacher-forced pass. Takes the runner as a parameter and imports no ORT, so it runs wherever
- * a `TuneModelRunner` exists (worker, Node).
+ * batched teacher-forced pass. The generation's reference excerpts go with every row unchanged: occlusion
+ * perturbs the prompt only. Takes the runner as a parameter and imports no ORT, so it runs wherever a
+ * `TuneModelRunner` exists (worker, Node).
  */
+import type { ReferenceTokens } from '../runtime/memory';
 import type { TuneModelRunner } from '../runtime/modelTypes';
 import { readTune, type TuneReading } from '../runtime/score';
 import type { Vocab } from '../tokenizer/vocab';
@@ -25,8 +27,16 @@ export async function occlusionReadings(
   vocab: Vocab,
   words: readonly string[],
   tokens: readonly string[],
+  references: ReferenceTokens = [],
 ): Promise<OcclusionReadings> {
-  const { base, perturbed, perturbations } = await perturbedReadings(runner, vocab, words, leaveOneOut(words), tokens);
+  const { base, perturbed, perturbations } = await perturbedReadings(
+    runner,
+    vocab,
+    words,
+    leaveOneOut(words),
+    tokens,
+    references,
+  );
   return { base, without: perturbed, perturbations };
 }
 
@@ -37,15 +47,22 @@ export interface PerturbedReadings {
   readonly perturbations: Perturbation[];
 }
 
-/** The tune under the prompt and under any perturbations of it, in one batched pass. */
+/** The tune under the prompt and under any perturbations of it, in one batched pass; every row keeps the references. */
 export async function perturbedReadings(
   runner: TuneModelRunner,
   vocab: Vocab,
   words: readonly string[],
   perturbations: Perturbation[],
   tokens: readonly string[],
+  references: ReferenceTokens = [],
 ): Promise<PerturbedReadings> {
   const prompts = [words, ...perturbations.map((p) => p.words)].map((w) => promptIds(vocab, w));
-  const [base, ...perturbed] = await readTune(runner, vocab, prompts, tokens);
+  const [base, ...perturbed] = await readTune(
+    runner,
+    vocab,
+    prompts,
+    tokens,
+    prompts.map(() => references),
+  );
   return { base, perturbed, perturbations };
 }

@@ -1,7 +1,8 @@
 import { tokensToAbc } from '../tokenizer/musicTokens';
 import { MUSIC_SPECIALS, type EncodedPrompt, type Vocab } from '../tokenizer/vocab';
 import { MusicGrammar, type MusicConstraints } from './grammar';
-import type { TuneModelRunner } from './modelTypes';
+import { memoryLayout, referenceIds, type ReferenceTokens } from './memory';
+import type { MemoryLayout, TuneModelRunner } from './modelTypes';
 import { mulberry32 } from './prng';
 import { guide, sampleToken, type SamplingOptions } from './sampling';
 
@@ -39,10 +40,12 @@ export interface StreamedToken {
   readonly index: number;
   readonly token: string;
   readonly id: number;
-  /** Cross-attention of the conditioned row for this token: (L, H, T), T = prompt words. */
+  /** Cross-attention of the conditioned row for this token: (L, H, M) over the columns of `GenerationResult.memory`. */
   readonly crossAttention: Float32Array;
   /** Last hidden state (D) of the conditioned row. */
   readonly hidden: Float32Array;
+  /** What the columns of `crossAttention` are. */
+  readonly memory: MemoryLayout;
 }
 
 export interface GenerationResult {
@@ -51,8 +54,10 @@ export interface GenerationResult {
   readonly prefixLength: number;
   readonly abc: string;
   readonly stopped: 'end' | 'max-tokens' | 'cancelled';
-  /** One entry per token in `tokens` (prefix included): (L, H, T) each. */
+  /** One entry per token in `tokens` (prefix included): (L, H, M) each, M = `memory.length`. */
   readonly crossAttention: Float32Array[];
+  /** Which cross-attention columns are the prompt's words and which each reference's tokens. */
+  readonly memory: MemoryLayout;
   readonly hidden: Float32Array[];
   readonly timings: {
     readonly firstTokenMs: number;
@@ -70,9 +75,10 @@ export interface GenerationHooks {
 const now = () => performance.now();
 
 /**
- * Writes a tune: encodes the prompt (and the empty prompt when guidance is on), feeds <s> and any prefix,
- * then samples one token per step under the grammar and the pinned constraints. The same runner, prompt,
- * prefix and settings always give the same tokens.
+ * Writes a tune: encodes the prompt (and the empty prompt when guidance is on) with the reference excerpts
+ * (music tokens, 0 to 3), feeds <s> and any prefix, then samples one token per step under the grammar and the
+ * pinned constraints. Guidance is on the prompt: the unconditional row keeps the references. The same runner,
+ * prompt, references, prefix and settings always give the same tokens.
  */
 export async function generate(
   runner: TuneModelRunner,
@@ -81,17 +87,23 @@ export async function generate(
   prefix: readonly string[],
   settings: GenerationSettings,
   hooks: GenerationHooks = {},
+  references: ReferenceTokens = [],
 ): Promise<GenerationResult> {
   const start = now();
   const grammar = new MusicGrammar(vocab, settings);
   const guided = settings.guidance !== 1;
-  const session = await runner.start(guided ? [prompt.ids, vocab.nullPrompt()] : [prompt.ids]);
+  const refs = referenceIds(vocab, references);
+  const session = await runner.start(
+    guided ? [prompt.ids, vocab.nullPrompt()] : [prompt.ids],
+    guided ? [refs, refs] : [refs],
+  );
   const rand = mulberry32(settings.seed);
   const { dec_layers: L, n_heads: H, d_model: D } = runner.card.config;
   const tokens: string[] = [...prefix];
   const crossAttention: Float32Array[] = [];
   const hidden: Float32Array[] = [];
   const stepMs: number[] = [];
+  let memory: MemoryLayout | null = null;
   let firstTokenMs = 0;
   let stopped: GenerationResult['stopped'] = 'max-tokens';
   try {
@@ -106,12 +118,13 @@ export async function generate(
       const t0 = now();
       const out = await session.step(guided ? [feed, feed] : [feed]);
       const S = out.newTokens;
-      const T = out.textLength;
+      const M = out.memoryLength;
       const V = vocab.musicSize;
+      memory ??= memoryLayout(out.textLength, M, references);
       // Position s of a step is where token s of this step's output was predicted: the earlier ones are
       // the prefix tokens (read, not sampled), the last one is the token sampled now.
       for (let s = 0; s < S - 1; s++) {
-        crossAttention.push(attentionRow(out.crossAttention, L, H, S, T, s));
+        crossAttention.push(attentionRow(out.crossAttention, L, H, S, M, s));
         hidden.push(out.hidden.slice(s * D, (s + 1) * D));
       }
       const condLogits = out.logits.subarray((S - 1) * V, S * V);
@@ -128,12 +141,12 @@ export async function generate(
       }
       grammar.advance(token);
       tokens.push(token);
-      const attention = attentionRow(out.crossAttention, L, H, S, T, S - 1);
+      const attention = attentionRow(out.crossAttention, L, H, S, M, S - 1);
       const state = out.hidden.slice((S - 1) * D, S * D);
       crossAttention.push(attention);
       hidden.push(state);
       feed = Int32Array.of(id);
-      hooks.onToken?.({ index: tokens.length - 1, token, id, crossAttention: attention, hidden: state });
+      hooks.onToken?.({ index: tokens.length - 1, token, id, crossAttention: attention, hidden: state, memory });
     }
   } finally {
     session.dispose();
@@ -146,18 +159,25 @@ export async function generate(
     abc: tokensToAbc(tokens),
     stopped,
     crossAttention,
+    memory: memory ?? unreadLayout(prompt, references, runner.card.config.max_text),
     hidden,
     timings: { firstTokenMs, totalMs, tokensPerSecond: generated / (totalMs / 1000), stepMs },
   };
 }
 
-/** Slices (L, H, T) for position s of row 0 out of a (B, L, H, S, T) array. */
-export function attentionRow(data: Float32Array, L: number, H: number, S: number, T: number, s: number): Float32Array {
-  const row = new Float32Array(L * H * T);
+/** The layout a tune cancelled before its first step would have had: the words, then the references. */
+function unreadLayout(prompt: EncodedPrompt, references: ReferenceTokens, maxText: number) {
+  const T = Math.min(maxText, prompt.ids.length);
+  return memoryLayout(T, T + references.reduce((a, r) => a + r.length, 0), references);
+}
+
+/** Slices (L, H, M) for position s of row 0 out of a (B, L, H, S, M) array. */
+export function attentionRow(data: Float32Array, L: number, H: number, S: number, M: number, s: number): Float32Array {
+  const row = new Float32Array(L * H * M);
   for (let l = 0; l < L; l++) {
     for (let h = 0; h < H; h++) {
-      const src = ((l * H + h) * S + s) * T;
-      row.set(data.subarray(src, src + T), (l * H + h) * T);
+      const src = ((l * H + h) * S + s) * M;
+      row.set(data.subarray(src, src + M), (l * H + h) * M);
     }
   }
   return row;

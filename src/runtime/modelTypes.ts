@@ -14,6 +14,10 @@ export interface ModelShape {
   readonly max_music: number;
   readonly music_vocab: number;
   readonly text_vocab: number;
+  /** Longest reference excerpt, in music tokens (meter and key included). */
+  readonly max_ref: number;
+  /** Size of the decoder's bar-position (`beats`) embedding table. */
+  readonly beat_vocab: number;
 }
 
 export interface ModelCard {
@@ -27,18 +31,25 @@ export interface ModelCard {
 export interface StepOutput {
   /** (B, S, V) */
   readonly logits: Float32Array;
-  /** (B, L, H, S, T) cross-attention probabilities of every layer and head. */
+  /**
+   * (B, L, H, S, M) cross-attention probabilities of every layer and head over the memory: T word columns,
+   * then each row's reference tokens (padded to the batch's longest).
+   */
   readonly crossAttention: Float32Array;
   /** (B, S, D) last hidden state, after the final layer norm. */
   readonly hidden: Float32Array;
   readonly batch: number;
   readonly newTokens: number;
+  /** T: word columns of the memory (the longest prompt of the batch). */
   readonly textLength: number;
+  /** M = T + R: all memory columns, reference tokens included. */
+  readonly memoryLength: number;
 }
 
 /**
  * A decoding session over one batch of prompts. The key/value cache lives inside, so `step` only takes the
- * new tokens; every row advances by the same number of tokens.
+ * new tokens; every row advances by the same number of tokens. The session follows each row's bar position
+ * itself (the decoder's `beats` input), so rows must be fed from `<s>` on, in order.
  */
 export interface DecoderSession {
   step(tokens: readonly Int32Array[]): Promise<StepOutput>;
@@ -50,8 +61,31 @@ export interface DecoderSession {
 /** The model as the decoding code sees it, whatever runtime (onnxruntime-node or -web) is underneath. */
 export interface TuneModelRunner {
   readonly card: ModelCard;
-  /** Encodes prompts (one Int32Array of word ids each) and opens a decoding session over them. */
-  start(prompts: readonly Int32Array[]): Promise<DecoderSession>;
-  /** The encoder memory (T, D) of one prompt, flat; runners that cannot expose it leave this out. */
+  /**
+   * Encodes prompts (one Int32Array of word ids each) with their reference excerpts (per row 0 to 3 Int32Arrays
+   * of music ids; none when left out) and opens a decoding session over them.
+   */
+  start(prompts: readonly Int32Array[], references?: readonly RowReferences[]): Promise<DecoderSession>;
+  /** The encoder memory (T, D) of one prompt's words, flat; runners that cannot expose it leave this out. */
   encode?(prompt: Int32Array): Promise<Float32Array>;
+}
+
+/** One row's reference excerpts, as music token ids: 0 to MAX_REFERENCES of them. */
+export type RowReferences = readonly Int32Array[];
+
+/** One reference's place among the memory (cross-attention) columns. */
+export interface ReferenceColumns {
+  /** First column; the reference fills columns start .. start + tokens.length - 1. */
+  readonly start: number;
+  readonly tokens: readonly string[];
+}
+
+/** What the memory (cross-attention) columns of one row are: words, then each reference's tokens. */
+export interface MemoryLayout {
+  /** Columns 0..textLength-1 are words (a prompt shorter than the batch's longest leaves padding there). */
+  readonly textLength: number;
+  /** In the order the references were given. */
+  readonly references: readonly ReferenceColumns[];
+  /** M, all columns; past the last reference are padding columns (attention 0). */
+  readonly length: number;
 }

@@ -1,5 +1,7 @@
 import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-common';
-import type { DecoderSession, ModelCard, StepOutput, TuneModelRunner } from './modelTypes';
+import { BarClock } from '../tokenizer/barPosition';
+import { memoryInputs } from './memory';
+import type { DecoderSession, ModelCard, RowReferences, StepOutput, TuneModelRunner } from './modelTypes';
 
 /** The parts of an onnxruntime module (node or web) this runner uses; both packages export them. */
 export interface OrtModule {
@@ -8,62 +10,83 @@ export interface OrtModule {
 
 /** Runs the exported encoder and KV-cache decoder with either onnxruntime-node or onnxruntime-web. */
 export class OrtTuneModel implements TuneModelRunner {
+  /**
+   * `music` is the music vocabulary (vocab.json's `music`, in id order): the session turns the ids it is fed
+   * back into tokens to follow each row's bar position.
+   */
   constructor(
     private readonly ort: OrtModule,
     private readonly encoder: InferenceSession,
     private readonly decoder: InferenceSession,
     readonly card: ModelCard,
+    private readonly music: readonly string[],
   ) {}
 
-  async start(prompts: readonly Int32Array[]): Promise<DecoderSession> {
-    const { memory, valid, batch, textLength } = await this.runEncoder(prompts);
-    return new OrtDecoderSession(this.ort, this.decoder, this.card, memory, valid, batch, textLength);
+  async start(prompts: readonly Int32Array[], references?: readonly RowReferences[]): Promise<DecoderSession> {
+    const { memory, memoryValid, textLength } = await this.runEncoder(prompts, references);
+    return new OrtDecoderSession(this.ort, this.decoder, this.card, this.music, memory, memoryValid, textLength);
   }
 
-  /** The encoder memory (T, D) of one prompt, flat: what the text-embedding measure pools. */
+  /** The memory (T, D) of one prompt's words, flat: what the text-embedding measure pools. */
   async encode(prompt: Int32Array): Promise<Float32Array> {
-    const { memory } = await this.runEncoder([prompt]);
-    return memory.data as Float32Array;
+    const { memory, textLength } = await this.runEncoder([prompt]);
+    // No references, so the memory is the words alone; slice anyway so the contract holds if that changes.
+    return (memory.data as Float32Array).slice(0, textLength * this.card.config.d_model);
   }
 
-  private async runEncoder(prompts: readonly Int32Array[]) {
+  private async runEncoder(prompts: readonly Int32Array[], references?: readonly RowReferences[]) {
     const { Tensor } = this.ort;
-    const B = prompts.length;
-    const T = Math.min(this.card.config.max_text, Math.max(...prompts.map((p) => p.length)));
-    const text = new Int32Array(B * T);
-    const valid = new Float32Array(B * T);
-    prompts.forEach((p, b) => {
-      for (let t = 0; t < Math.min(T, p.length); t++) {
-        text[b * T + t] = p[t];
-        valid[b * T + t] = 1;
-      }
+    const { max_text, max_ref } = this.card.config;
+    const m = memoryInputs(prompts, references, max_text, max_ref);
+    const [B, T, R] = [m.batch, m.textLength, m.refLength];
+    const out = await this.encoder.run({
+      text: new Tensor('int32', m.text, [B, T]),
+      text_valid: new Tensor('float32', m.textValid, [B, T]),
+      refs: new Tensor('int32', m.refs, [B, R]),
+      ref_slot: new Tensor('int32', m.refSlot, [B, R]),
     });
-    const validTensor = new Tensor('float32', valid, [B, T]);
-    const out = await this.encoder.run({ text: new Tensor('int32', text, [B, T]), text_valid: validTensor });
-    return { memory: out.memory, valid: validTensor, batch: B, textLength: T };
+    return { memory: out.memory, memoryValid: new Tensor('float32', m.memoryValid, [B, T + R]), textLength: T };
   }
 }
 
 class OrtDecoderSession implements DecoderSession {
   private past: Record<string, OrtTensor>;
+  private readonly clocks: BarClock[];
+  private readonly batch: number;
+  private readonly memoryLength: number;
   pastLength = 0;
 
   constructor(
     private readonly ort: OrtModule,
     private readonly decoder: InferenceSession,
     card: ModelCard,
+    private readonly music: readonly string[],
     private readonly memory: OrtTensor,
-    private readonly textValid: OrtTensor,
-    private readonly batch: number,
+    private readonly memoryValid: OrtTensor,
     private readonly textLength: number,
   ) {
     const { n_heads, d_model, dec_layers } = card.config;
-    const empty = () => new ort.Tensor('float32', new Float32Array(0), [batch, n_heads, 0, d_model / n_heads]);
+    [this.batch, this.memoryLength] = memoryValid.dims as [number, number];
+    const empty = () => new ort.Tensor('float32', new Float32Array(0), [this.batch, n_heads, 0, d_model / n_heads]);
     this.past = {};
     for (let i = 0; i < dec_layers; i++) {
       this.past[`past_key_${i}`] = empty();
       this.past[`past_value_${i}`] = empty();
     }
+    this.clocks = Array.from({ length: this.batch }, () => new BarClock());
+  }
+
+  /** Bar-position codes of the new tokens, advancing each row's clock. */
+  private beats(tokens: readonly Int32Array[], S: number): Int32Array {
+    const out = new Int32Array(this.batch * S);
+    tokens.forEach((row, b) => {
+      row.forEach((id, s) => {
+        const token = this.music[id];
+        if (token === undefined) throw new RangeError(`music token id ${id} is not in the vocabulary`);
+        out[b * S + s] = this.clocks[b].push(token);
+      });
+    });
+    return out;
   }
 
   async step(tokens: readonly Int32Array[]): Promise<StepOutput> {
@@ -73,10 +96,12 @@ class OrtDecoderSession implements DecoderSession {
     }
     const flat = new Int32Array(this.batch * S);
     tokens.forEach((t, b) => flat.set(t, b * S));
+    const { Tensor } = this.ort;
     const feeds: Record<string, OrtTensor> = {
-      tokens: new this.ort.Tensor('int32', flat, [this.batch, S]),
+      tokens: new Tensor('int32', flat, [this.batch, S]),
+      beats: new Tensor('int32', this.beats(tokens, S), [this.batch, S]),
       memory: this.memory,
-      text_valid: this.textValid,
+      memory_valid: this.memoryValid,
       ...this.past,
     };
     const out = await this.decoder.run(feeds);
@@ -94,6 +119,7 @@ class OrtDecoderSession implements DecoderSession {
       batch: this.batch,
       newTokens: S,
       textLength: this.textLength,
+      memoryLength: this.memoryLength,
     };
   }
 

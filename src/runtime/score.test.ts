@@ -32,4 +32,34 @@ describe('readTune (teacher forcing) against generation', () => {
     expect(reading.total).toBeLessThan(0);
     expect(other.total).not.toBeCloseTo(reading.total, 6);
   });
+
+  it('reads one tune under all references and under all but one in one pass', async () => {
+    const prompt = model.vocab.encodePrompt('a reel in g major');
+    const refs = [
+      ['M:4/4', 'K:Gmaj', 'G', 'A', 'B', 'c', 'd', '2', 'B', 'G', '|'],
+      ['M:4/4', 'K:Gmaj', 'd', 'e', 'f', 'g', 'a', '2', 'g', 'f', '|', 'g', '4', 'd', '4', '|'],
+    ];
+    const settings = { ...DEFAULT_SETTINGS, guidance: 1, maxTokens: 30, seed: 5 };
+    const gen = await generate(model.runner, model.vocab, prompt, [], settings, {}, refs);
+    const [all, withoutFirst, none] = await readTune(
+      model.runner,
+      model.vocab,
+      [prompt.ids, prompt.ids, prompt.ids],
+      gen.tokens,
+      [refs, refs.slice(1), []],
+    );
+    expect(gen.memory).toEqual(all.memory);
+    expect(all.memory.references.map((r) => r.start)).toEqual([prompt.ids.length, prompt.ids.length + refs[0].length]);
+    expect(withoutFirst.memory.references).toEqual([{ start: prompt.ids.length, tokens: refs[1] }]);
+    expect(none.memory.references).toEqual([]);
+    for (let i = 0; i < gen.tokens.length; i++) {
+      const a = all.crossAttention[i];
+      const b = gen.crossAttention[i];
+      expect(a.length).toBe(b.length);
+      expect(Math.max(...a.map((v, j) => Math.abs(v - b[j])))).toBeLessThan(1e-4);
+    }
+    // The rows differ only in their references, so their readings must too.
+    expect(withoutFirst.total).not.toBeCloseTo(all.total, 6);
+    expect(none.total).not.toBeCloseTo(all.total, 6);
+  });
 });

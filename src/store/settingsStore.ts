@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Reference } from '../music/excerpt';
 import { DEFAULT_SETTINGS, SETTING_RANGES, type GenerationSettings } from '../runtime/decode';
 import type { BackendPreference } from '../worker/protocol';
 
@@ -7,17 +8,20 @@ export type NumericSetting = keyof typeof SETTING_RANGES;
 interface SettingsState {
   readonly prompt: string;
   readonly settings: GenerationSettings;
+  /** Reference excerpts for the next generation (0 to 3), read beside the prompt. */
+  readonly references: readonly Reference[];
   /** Locked: every generation uses `settings.seed`. Unlocked: a fresh seed is drawn for each one. */
   readonly seedLocked: boolean;
   readonly backend: BackendPreference;
   /** Names of numeric fields whose text is out of range; generating waits until they are fixed. */
   readonly invalid: readonly NumericSetting[];
   setPrompt(prompt: string): void;
+  setReferences(references: readonly Reference[]): void;
   update(patch: Partial<GenerationSettings>): void;
   setSeedLocked(locked: boolean): void;
   setBackend(backend: BackendPreference): void;
   setInvalid(field: NumericSetting, invalid: boolean): void;
-  /** Back to the first visit's prompt and settings; the backend choice stays. */
+  /** Back to the first visit's prompt, settings and (no) references; the backend choice stays. */
   reset(): void;
 }
 
@@ -36,16 +40,19 @@ export const INITIAL_PROMPT = 'a lively reel in D major';
 export const useSettings = create<SettingsState>()((set) => ({
   prompt: INITIAL_PROMPT,
   settings: INITIAL_SETTINGS,
+  references: [],
   seedLocked: false,
   backend: backendFromUrl(),
   invalid: [],
   setPrompt: (prompt) => set({ prompt }),
+  setReferences: (references) => set({ references }),
   update: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
   setSeedLocked: (seedLocked) => set({ seedLocked }),
   setBackend: (backend) => set({ backend }),
   setInvalid: (field, invalid) =>
     set((s) => ({ invalid: invalid ? [...new Set([...s.invalid, field])] : s.invalid.filter((f) => f !== field) })),
-  reset: () => set({ prompt: INITIAL_PROMPT, settings: INITIAL_SETTINGS, seedLocked: false, invalid: [] }),
+  reset: () =>
+    set({ prompt: INITIAL_PROMPT, settings: INITIAL_SETTINGS, references: [], seedLocked: false, invalid: [] }),
 }));
 
 /** A fresh 32-bit seed. */

@@ -1,3 +1,4 @@
+import type { Reference } from '../music/excerpt';
 import type { GenerationSettings } from '../runtime/decode';
 import type { Backend } from '../worker/protocol';
 
@@ -10,6 +11,8 @@ export interface Tune {
   readonly words: readonly string[];
   readonly unknownWords: readonly string[];
   readonly settings: GenerationSettings;
+  /** Reference excerpts the model read beside the prompt; absent in tunes kept before references existed. */
+  readonly references?: readonly Reference[];
   readonly tokens: readonly string[];
   /** How many of `tokens` were given (continuation) rather than generated. */
   readonly prefixLength: number;
@@ -23,6 +26,10 @@ export interface Tune {
   readonly origin: 'model' | 'edit';
   readonly timings: { readonly totalMs: number; readonly tokensPerSecond: number; readonly meanStepMs: number } | null;
 }
+
+/** The tune's references as the model reads them: music tokens, none for a tune from before references. */
+export const referenceTokensOf = (tune: Pick<Tune, 'references'>): string[][] =>
+  (tune.references ?? []).map((r) => [...r.tokens]);
 
 export const newTuneId = (): string =>
   `t-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;

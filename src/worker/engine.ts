@@ -1,6 +1,7 @@
 import { neighbourQueryVectors } from '../explain/neighboursQuery';
 import { promptIds } from '../explain/occlusionReadings';
-import { DEFAULT_SETTINGS, generate } from '../runtime/decode';
+import { MAX_REFERENCES } from '../music/excerpt';
+import { DEFAULT_SETTINGS, generate, type StreamedToken } from '../runtime/decode';
 import type { ModelCard } from '../runtime/modelTypes';
 import { OrtTuneModel } from '../runtime/ortRunner';
 import { readTune } from '../runtime/score';
@@ -126,8 +127,8 @@ export class Engine {
       await decoder.release();
       throw new Error('a newer load request replaced this one');
     }
-    const runner = new YieldingRunner(new OrtTuneModel(ort, encoder, decoder, card as ModelCard));
     const vocab = new Vocab(vocabJson);
+    const runner = new YieldingRunner(new OrtTuneModel(ort, encoder, decoder, card as ModelCard, vocabJson.music));
     this.model = {
       runner,
       vocab,
@@ -178,17 +179,29 @@ export class Engine {
 
   private async runGenerate(req: GenerateRequest, model: Loaded, abort: AbortController): Promise<void> {
     const prompt = model.vocab.encodePrompt(req.prompt);
+    const references = req.references ?? [];
     try {
       const unknown = req.prefix.filter((t) => !model.vocab.hasMusic(t));
       if (unknown.length)
         throw new RangeError(`the model does not know the token(s) ${[...new Set(unknown)].join(', ')}`);
-      const result = await generate(model.runner, model.vocab, prompt, req.prefix, req.settings, {
+      if (references.length > MAX_REFERENCES)
+        throw new RangeError(`${references.length} references; the model reads at most ${MAX_REFERENCES}`);
+      const hooks = {
         signal: abort.signal,
-        onToken: (t) =>
+        onToken: (t: StreamedToken) =>
           this.post({ type: 'token', id: req.id, index: t.index, token: t.token, crossAttention: t.crossAttention }, [
             t.crossAttention.buffer,
           ]),
-      });
+      };
+      const result = await generate(
+        model.runner,
+        model.vocab,
+        prompt,
+        req.prefix,
+        req.settings,
+        hooks,
+        references.map((r) => r.tokens),
+      );
       const { firstTokenMs, totalMs, tokensPerSecond, stepMs } = result.timings;
       this.post({
         type: 'done',
@@ -200,6 +213,8 @@ export class Engine {
         words: prompt.words,
         unknownWords: prompt.unknownWords,
         truncated: prompt.truncated,
+        references,
+        memory: result.memory,
         timings: { firstTokenMs, totalMs, tokensPerSecond, meanStepMs: mean(stepMs), stepMs },
         backend: model.backend,
       });
@@ -241,14 +256,16 @@ export class Engine {
   read(req: ReadRequest): Promise<void> {
     return this.readingJob(req.id, req.tokens, async ({ vocab, runner, backend }) => {
       if (req.prompts.length === 0) throw new RangeError('no prompts to read the tune under');
+      if (req.references && req.references.length !== req.prompts.length)
+        throw new RangeError(`${req.prompts.length} prompts but references for ${req.references.length}`);
       const t0 = performance.now();
       const prompts = req.prompts.map((words) => promptIds(vocab, words));
-      const readings = await readTune(runner, vocab, prompts, req.tokens);
+      const readings = await readTune(runner, vocab, prompts, req.tokens, req.references);
       const ms = performance.now() - t0;
       const { dec_layers: L, n_heads: H } = runner.card.config;
-      // Prompts of different lengths are padded to the longest, so every row has the same T.
-      const size = readings[0].crossAttention[0]?.length ?? 0;
-      const textLength = size / (L * H);
+      // Rows are padded to the longest prompt and the longest references, so every row has the same T and M.
+      const { textLength, length: memoryLength } = readings[0].memory;
+      const size = L * H * memoryLength;
       const wanted = new Set(req.attentionFor);
       const transfer: Transferable[] = [];
       const out = readings.map((r, i): PromptReading => {
@@ -259,10 +276,10 @@ export class Engine {
           transfer.push(crossAttention.buffer);
         }
         transfer.push(r.logProbs.buffer);
-        return { logProbs: r.logProbs, total: r.total, crossAttention };
+        return { logProbs: r.logProbs, total: r.total, crossAttention, memory: r.memory };
       });
       this.post(
-        { type: 'read-done', id: req.id, readings: out, layers: L, heads: H, textLength, ms, backend },
+        { type: 'read-done', id: req.id, readings: out, layers: L, heads: H, textLength, memoryLength, ms, backend },
         transfer,
       );
     });

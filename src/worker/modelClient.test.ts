@@ -38,8 +38,16 @@ const DONE = {
   words: [],
   unknownWords: [],
   truncated: 0,
+  references: [],
+  memory: { textLength: 1, references: [], length: 1 },
 } as const;
 const TIMINGS = { firstTokenMs: 1, totalMs: 2, tokensPerSecond: 3, meanStepMs: 4 };
+const REFERENCE = {
+  source: { kind: 'catalogue', id: 'oneills1850-0001', title: 'A Jig' },
+  first: 1,
+  last: 2,
+  tokens: ['M:6/8', 'K:Dmaj', 'd', '|', 'e', '|'],
+} as const;
 
 function setup() {
   const workers: FakeWorker[] = [];
@@ -148,7 +156,7 @@ describe('ModelClient', () => {
     const loading = client.load({ ...OPTIONS, backend: 'webgpu' });
     worker().reply({ type: 'loaded', id: worker().last('load').id, info: { ...INFO, backend: 'webgpu' } });
     await loading;
-    const handle = client.generate(INPUT);
+    const handle = client.generate({ ...INPUT, references: [REFERENCE] });
     const events: string[] = [];
     const reading = (async () => {
       for await (const ev of handle.stream) events.push(ev.type);
@@ -162,6 +170,9 @@ describe('ModelClient', () => {
     await new Promise((r) => setTimeout(r, 0));
     const retry = worker().last('generate');
     expect(retry.prompt).toBe('reel');
+    // The tune is written again exactly: the references go with it.
+    expect(retry.references).toEqual([REFERENCE]);
+    expect(workers[0].last('generate').references).toEqual([REFERENCE]);
     worker().reply({ type: 'done', id: retry.id, ...DONE, timings: TIMINGS, backend: 'wasm' });
     const result = await handle.result;
     await reading;

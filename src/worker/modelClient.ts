@@ -1,4 +1,6 @@
+import type { Reference } from '../music/excerpt';
 import type { GenerationSettings } from '../runtime/decode';
+import type { ReferenceTokens } from '../runtime/memory';
 import { AsyncQueue } from './asyncQueue';
 import type {
   BackendPreference,
@@ -33,6 +35,8 @@ export interface ReadInput {
   readonly prompts: readonly (readonly string[])[];
   readonly tokens: readonly string[];
   readonly attentionFor: readonly number[];
+  /** Parallel to `prompts`: each row's reference excerpts (music tokens); none when left out. */
+  readonly references?: readonly ReferenceTokens[];
 }
 export type VectorsDone = Omit<WorkerReplyOf<'vectors-done'>, 'type' | 'id'>;
 export type VectorsInput = Omit<VectorsRequest, 'type' | 'id'>;
@@ -46,6 +50,8 @@ export interface GenerateInput {
   readonly prompt: string;
   readonly prefix: readonly string[];
   readonly settings: GenerationSettings;
+  /** Reference excerpts beside the prompt (0 to 3); none when left out. */
+  readonly references?: readonly Reference[];
 }
 export interface GenerationHandle {
   readonly stream: AsyncIterable<StreamEvent>;
@@ -141,6 +147,7 @@ export class ModelClient {
         prompts: input.prompts.map((p) => [...p]),
         tokens: [...input.tokens],
         attentionFor: [...input.attentionFor],
+        ...(input.references ? { references: input.references.map((row) => row.map((r) => [...r])) } : {}),
       });
     });
   }
@@ -185,7 +192,14 @@ export class ModelClient {
       return id;
     }
     this.pending.set(id, { kind: 'generate', input, queue, resolve });
-    this.post({ type: 'generate', id, prompt: input.prompt, prefix: [...input.prefix], settings: input.settings });
+    this.post({
+      type: 'generate',
+      id,
+      prompt: input.prompt,
+      prefix: [...input.prefix],
+      settings: input.settings,
+      references: (input.references ?? []).map((r) => ({ ...r, source: { ...r.source }, tokens: [...r.tokens] })),
+    });
     this.lastReply = Date.now();
     this.watch();
     return id;

@@ -1,6 +1,9 @@
 import type { SketchSpec } from '../explain/gradient';
 import type { NeighbourMeasure } from '../explain/neighbours';
+import type { Reference } from '../music/excerpt';
 import type { GenerationSettings } from '../runtime/decode';
+import type { ReferenceTokens } from '../runtime/memory';
+import type { MemoryLayout } from '../runtime/modelTypes';
 
 /** Typed messages between the page and model.worker.ts. Requests carry an id; every reply echoes it. */
 
@@ -28,6 +31,8 @@ export interface GenerateRequest {
   /** Music tokens to continue from (empty for a fresh tune). */
   readonly prefix: readonly string[];
   readonly settings: GenerationSettings;
+  /** Reference excerpts the model reads beside the prompt (0 to 3; none when left out). */
+  readonly references?: readonly Reference[];
 }
 
 export interface CancelRequest {
@@ -59,6 +64,8 @@ export interface ReadRequest {
   readonly tokens: readonly string[];
   /** Indices into `prompts` whose cross-attention should come back (attention is large; ask only for what is shown). */
   readonly attentionFor: readonly number[];
+  /** Parallel to `prompts`: each row's reference excerpts as music tokens. None for any row when left out. */
+  readonly references?: readonly ReferenceTokens[];
 }
 
 /**
@@ -83,8 +90,10 @@ export interface PromptReading {
   /** log p(token_i | prompt, tokens before i), natural log, one per tune token and then one for </s>. */
   readonly logProbs: Float64Array;
   readonly total: number;
-  /** (S, L, H, T) cross-attention, S = tokens + 1, row-major; null unless asked for. Transferred. */
+  /** (S, L, H, M) cross-attention, S = tokens + 1, row-major; null unless asked for. Transferred. */
   readonly crossAttention: Float32Array | null;
+  /** Which of the M columns are this prompt's words and which its references' tokens. */
+  readonly memory: MemoryLayout;
 }
 
 export interface LoadedModelInfo {
@@ -141,7 +150,7 @@ export type WorkerReply =
       readonly id: number;
       readonly index: number;
       readonly token: string;
-      /** (L, H, T) cross-attention for this token, transferred. */
+      /** (L, H, M) cross-attention for this token over the columns the `done` reply's `memory` describes; transferred. */
       readonly crossAttention: Float32Array;
     }
   | {
@@ -154,6 +163,10 @@ export type WorkerReply =
       readonly words: readonly string[];
       readonly unknownWords: readonly string[];
       readonly truncated: number;
+      /** The references the tune was written with, as requested (empty for none). */
+      readonly references: readonly Reference[];
+      /** The cross-attention columns: words, then each reference's tokens. */
+      readonly memory: MemoryLayout;
       readonly timings: GenerationTimings;
       readonly backend: Backend;
     }
@@ -164,8 +177,10 @@ export type WorkerReply =
       readonly readings: readonly PromptReading[];
       readonly layers: number;
       readonly heads: number;
-      /** Text positions T of the attention arrays (the longest prompt, or 1 for <none>). */
+      /** Word columns T of the attention arrays (the longest prompt, or 1 for <none>). */
       readonly textLength: number;
+      /** All columns M of the attention arrays: T, then the longest row's reference tokens. */
+      readonly memoryLength: number;
       /** Wall time of the reading in the worker. */
       readonly ms: number;
       readonly backend: Backend;

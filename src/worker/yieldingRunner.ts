@@ -1,4 +1,4 @@
-import type { DecoderSession, StepOutput, TuneModelRunner } from '../runtime/modelTypes';
+import type { DecoderSession, RowReferences, StepOutput, TuneModelRunner } from '../runtime/modelTypes';
 
 /** Resolves on a fresh macrotask, so messages queued for the worker (a cancel) run between decode steps. */
 function nextTask(): Promise<void> {
@@ -32,8 +32,8 @@ export class YieldingRunner implements TuneModelRunner {
     return this.inner.encode(prompt);
   }
 
-  async start(prompts: readonly Int32Array[]): Promise<DecoderSession> {
-    const session = await this.inner.start(prompts);
+  async start(prompts: readonly Int32Array[], references?: readonly RowReferences[]): Promise<DecoderSession> {
+    const session = await this.inner.start(prompts, references);
     const step = async (tokens: readonly Int32Array[]): Promise<StepOutput> => {
       await nextTask();
       if (this.failAfter !== null && this.failAfter-- <= 0) {

@@ -29,6 +29,14 @@ interface Props {
 }
 
 const NO_COLOURS = colourClasses([]);
+
+/** "3 words", or "3 words + 7 reference columns" when references were read. */
+function columnsText(m: LabelledMatrix): string {
+  const words = m.colGroups?.[0]?.count ?? m.cols;
+  const refs = m.cols - words;
+  const text = `${words} word${words === 1 ? '' : 's'}`;
+  return refs ? `${text} + ${refs} reference column${refs === 1 ? '' : 's'}` : text;
+}
 const fmt = (v: number) => (Number.isFinite(v) ? v.toPrecision(3) : '—');
 
 /**
@@ -108,8 +116,7 @@ export function AttentionLinked({ tune, matrix, input, settings }: Props) {
   return (
     <>
       <p className="measure-label" data-testid="attention-label">
-        {matrix.label} — {matrix.rows} {kind === 'bar' ? 'bars' : 'tokens'} × {matrix.cols} word
-        {matrix.cols === 1 ? '' : 's'}
+        {matrix.label} — {matrix.rows} {kind === 'bar' ? 'bars' : 'tokens'} × {columnsText(matrix)}
       </p>
       <div className="row word-buttons" role="group" aria-label="Colour the notes by attention to a word">
         <span>Colour notes by attention to:</span>

@@ -2,25 +2,34 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { attentionInterpreter, attentionMatrix, type AttentionInput } from '../../explain/attention';
 import { tokenBars } from '../../explain/tokenBars';
-import type { Tune } from '../../store/types';
+import { referenceLabel } from '../../music/excerpt';
+import { referenceTokensOf, type Tune } from '../../store/types';
 import { AttentionLinked } from './AttentionLinked';
 import { readOptions } from './readService';
 import { SettingsForm } from './SettingsForm';
 import type { ViewContext } from './useViewContext';
 import { useViews } from './viewStore';
 
-/** Cross-attention map of the tune on show: settings from the interpreter's spec, the map linked to a score. */
+/**
+ * Cross-attention map of the tune on show: settings from the interpreter's spec, the map linked to a score. The
+ * tune is read with the references it was written with; their bars are extra columns after the words.
+ */
 export function AttentionPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext }) {
   const settings = useViews((s) => s.views.attention);
   const setAttention = useViews((s) => s.setAttention);
   const sha = ctx.modelSha256 ?? '';
-  const reading = useQuery({ ...readOptions(sha, tune.tokens, [tune.words], [0]), enabled: sha !== '' });
+  const refTokens = useMemo(() => referenceTokensOf(tune), [tune]);
+  const reading = useQuery({ ...readOptions(sha, tune.tokens, [tune.words], [0], refTokens), enabled: sha !== '' });
   const input = useMemo((): AttentionInput | null => {
     const r = reading.data;
     const attention = r?.readings[0].attention;
     if (!r || !attention) return null;
     const bars = tokenBars(tune.tokens);
-    return { attention, layers: r.layers, heads: r.heads, words: tune.words, tokens: tune.tokens, bars };
+    const references = r.readings[0].memory.references.map((cols, k) => {
+      const ref = tune.references?.[k];
+      return { ...cols, firstBar: ref?.first ?? 1, name: ref ? referenceLabel(ref) : undefined };
+    });
+    return { attention, layers: r.layers, heads: r.heads, words: tune.words, tokens: tune.tokens, bars, references };
   }, [reading.data, tune]);
   const matrix = useMemo(() => (input ? attentionMatrix(input, settings) : null), [input, settings]);
   const unknown = tune.words.filter((w) => ctx.unknown.has(w));
@@ -42,6 +51,13 @@ export function AttentionPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext }) 
         <p className="hint" data-testid="attention-empty-prompt">
           The prompt has no words: the map has one column, the &lt;none&gt; token the model reads for an unconditional
           tune.
+        </p>
+      )}
+      {(tune.references?.length ?? 0) > 0 && (
+        <p className="hint" data-testid="attention-references">
+          Read with {tune.references!.length === 1 ? 'a reference' : `${tune.references!.length} references`} beside the
+          prompt, shown as columns after the words (one per bar, summing its tokens):{' '}
+          {tune.references!.map((r, k) => `ref ${k + 1}: ${referenceLabel(r)}`).join('; ')}.
         </p>
       )}
       {unknown.length > 0 && (

@@ -4,7 +4,7 @@ import { diffractionInterpreter } from '../../explain/diffraction';
 import { occlusion } from '../../explain/occlusion';
 import { leaveOneOut } from '../../explain/perturb';
 import { tokenBars } from '../../explain/tokenBars';
-import type { Tune } from '../../store/types';
+import { referenceTokensOf, type Tune } from '../../store/types';
 import { NumberField } from '../NumberField';
 import { DiffractionSide } from './DiffractionSide';
 import { readOptions } from './readService';
@@ -19,10 +19,11 @@ export function DiffractionPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext }
   const sha = ctx.modelSha256 ?? '';
   const words = tune.words;
   const enabled = sha !== '' && words.length > 0;
-  // The same cache entries as the attention map and the leave-one-out reading.
-  const attention = useQuery({ ...readOptions(sha, tune.tokens, [words], [0]), enabled });
+  // The same cache entries as the attention map and the leave-one-out reading; both keep the tune's references.
+  const refs = useMemo(() => referenceTokensOf(tune), [tune]);
+  const attention = useQuery({ ...readOptions(sha, tune.tokens, [words], [0], refs), enabled });
   const prompts = useMemo(() => [words, ...leaveOneOut(words).map((p) => p.words)], [words]);
-  const occ = useQuery({ ...readOptions(sha, tune.tokens, prompts), enabled });
+  const occ = useQuery({ ...readOptions(sha, tune.tokens, prompts, [], refs), enabled });
   const result = useMemo(() => {
     const a = attention.data;
     const o = occ.data;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Perturbation } from '../../explain/perturb';
-import type { Tune } from '../../store/types';
+import { referenceTokensOf, type Tune } from '../../store/types';
 import { queryClient } from '../queryClient';
 import { ABCompare } from './ABCompare';
 import { baseNodeOf, recordReading } from './journalService';
@@ -21,7 +21,9 @@ export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext 
   const sha = ctx.modelSha256 ?? '';
   const choice = useMemo(() => buildPerturbations(tune.words, view, ctx.knows), [tune.words, view, ctx.knows]);
   const prompts = useMemo(() => [tune.words, ...choice.perturbations.map((p) => p.words)], [tune.words, choice]);
-  const options = readOptions(sha, tune.tokens, prompts);
+  // Perturbations vary the prompt; every row keeps the tune's references.
+  const refs = useMemo(() => referenceTokensOf(tune), [tune]);
+  const options = readOptions(sha, tune.tokens, prompts, [], refs);
   const ready = sha !== '' && choice.perturbations.length > 0;
   const reading = useQuery({ ...options, enabled: view.read && ready });
 

@@ -14,6 +14,7 @@ import {
 } from '../../explain/journal';
 import { parseJournal } from '../../explain/journalSchema';
 import { downloadFile } from '../../export/download';
+import type { Reference } from '../../music/excerpt';
 import type { GenerationSettings } from '../../runtime/decode';
 import { MemoryJournal, openJournal, saveJournalOrFallBack, type JournalStorage } from '../../storage/journal';
 import { useHistory } from '../../store/historyStore';
@@ -86,7 +87,10 @@ export const baseNodeOf = (tuneId: string): JournalNode | undefined =>
 
 /** A node for a tune, with everything needed to show it again and to replay it. */
 function nodeFrom(
-  tune: Pick<Tune, 'prompt' | 'words' | 'unknownWords' | 'settings' | 'tokens' | 'prefixLength' | 'stopped'> & {
+  tune: Pick<
+    Tune,
+    'prompt' | 'words' | 'unknownWords' | 'settings' | 'references' | 'tokens' | 'prefixLength' | 'stopped'
+  > & {
     modelSha256: string;
     tuneId: string;
   },
@@ -104,6 +108,7 @@ function nodeFrom(
     words: [...tune.words],
     unknownWords: [...tune.unknownWords],
     settings: tune.settings,
+    references: tune.references ?? [],
     prefixLength: tune.prefixLength,
     tokens: [...tune.tokens],
     stopped: tune.stopped,
@@ -162,7 +167,7 @@ export function recordRegeneration(
   baseId: string,
   kind: 'regeneration' | 'sweep',
   edge: string,
-  input: { prompt: string; settings: GenerationSettings; prefixLength: number },
+  input: { prompt: string; settings: GenerationSettings; prefixLength: number; references: readonly Reference[] },
   done: GenerationDone,
   modelSha256: string,
 ): void {
@@ -175,6 +180,7 @@ export function recordRegeneration(
       n.kind === kind &&
       n.prompt === input.prompt &&
       JSON.stringify(n.settings) === JSON.stringify(input.settings) &&
+      JSON.stringify(n.references ?? []) === JSON.stringify(input.references) &&
       n.tokens.join(' ') === done.tokens.join(' '),
   );
   if (same) return;
@@ -193,6 +199,7 @@ export function tuneOf(node: JournalNode): Tune {
     words: node.words,
     unknownWords: node.unknownWords,
     settings: node.settings,
+    references: node.references ?? [],
     tokens: node.tokens,
     prefixLength: node.prefixLength,
     abc: tokensToAbc(node.tokens),

@@ -1,4 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { ReferenceTokens } from '../../runtime/memory';
+import type { MemoryLayout } from '../../runtime/modelTypes';
 import type { GenerateInput, GenerationDone, ReadDone, Result } from '../../worker/modelClient';
 import { modelClient } from '../modelService';
 
@@ -16,8 +18,10 @@ export function serial<T>(job: () => Promise<T>): Promise<T> {
 export interface Reading {
   readonly logProbs: Float64Array;
   readonly total: number;
-  /** (L, H, T) per position (tune tokens, then </s>), or null when not asked for. */
+  /** (L, H, M) per position (tune tokens, then </s>), or null when not asked for. */
   readonly attention: Float32Array[] | null;
+  /** Which of the M columns are the prompt's words and which its references. */
+  readonly memory: MemoryLayout;
 }
 
 export interface ReadResult {
@@ -25,21 +29,24 @@ export interface ReadResult {
   readonly layers: number;
   readonly heads: number;
   readonly textLength: number;
+  readonly memoryLength: number;
   /** Time the worker spent on the reading. */
   readonly ms: number;
 }
 
-/** Splits the flat (S, L, H, T) attention into one (L, H, T) view per position, without copying. */
+/** Splits the flat (S, L, H, M) attention into one (L, H, M) view per position, without copying. */
 export function toReadResult(done: ReadDone): ReadResult {
-  const size = done.layers * done.heads * done.textLength;
+  const size = done.layers * done.heads * done.memoryLength;
   return {
     layers: done.layers,
     heads: done.heads,
     textLength: done.textLength,
+    memoryLength: done.memoryLength,
     ms: done.ms,
     readings: done.readings.map((r) => ({
       logProbs: r.logProbs,
       total: r.total,
+      memory: r.memory,
       attention: r.crossAttention
         ? Array.from({ length: r.crossAttention.length / size }, (_, s) =>
             r.crossAttention!.subarray(s * size, (s + 1) * size),
@@ -54,17 +61,39 @@ const unwrap = <T>(r: Result<T>): T => {
   return r.value;
 };
 
-/** A teacher-forced reading of `tokens` under each prompt, cached by model, tokens, prompts and attention asked. */
+/**
+ * A teacher-forced reading of `tokens` under each prompt (with `references` in every row: perturbations vary
+ * the prompt only), cached by model, tokens, prompts, references and attention asked.
+ */
 export const readOptions = (
   modelSha256: string,
   tokens: readonly string[],
   prompts: readonly (readonly string[])[],
   attentionFor: readonly number[] = [],
+  references: ReferenceTokens = [],
 ) =>
   queryOptions({
-    queryKey: ['read', modelSha256, tokens.join(' '), prompts.map((p) => p.join(' ')), [...attentionFor]],
+    queryKey: [
+      'read',
+      modelSha256,
+      tokens.join(' '),
+      prompts.map((p) => p.join(' ')),
+      [...attentionFor],
+      references.map((r) => r.join(' ')),
+    ],
     queryFn: async () =>
-      toReadResult(unwrap(await serial(() => modelClient().read({ prompts, tokens, attentionFor })))),
+      toReadResult(
+        unwrap(
+          await serial(() =>
+            modelClient().read({
+              prompts,
+              tokens,
+              attentionFor,
+              ...(references.length ? { references: prompts.map(() => references) } : {}),
+            }),
+          ),
+        ),
+      ),
     // The same model reading the same tokens under the same prompts gives the same numbers.
     staleTime: Infinity,
     retry: false,
@@ -84,7 +113,14 @@ export function generateQuietly(input: GenerateInput): Promise<Result<Generation
 /** A generation, cached by its inputs (seeded decoding gives the same tokens for the same inputs). */
 export const generateOptions = (modelSha256: string, input: GenerateInput) =>
   queryOptions({
-    queryKey: ['generate', modelSha256, input.prompt, input.prefix.join(' '), JSON.stringify(input.settings)],
+    queryKey: [
+      'generate',
+      modelSha256,
+      input.prompt,
+      input.prefix.join(' '),
+      JSON.stringify(input.settings),
+      JSON.stringify(input.references ?? []),
+    ],
     queryFn: async () => unwrap(await generateQuietly(input)),
     staleTime: Infinity,
     retry: false,

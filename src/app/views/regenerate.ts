@@ -4,12 +4,16 @@ import { queryClient } from '../queryClient';
 import { baseNodeOf, recordRegeneration } from './journalService';
 import { generateOptions } from './readService';
 
-/** The tune's own prefix, seed and settings with other words (and, for a sweep, another guidance). */
+/**
+ * The tune's own prefix, seed, settings and references with other words (and, for a sweep, another guidance):
+ * perturbations vary the prompt, never the references.
+ */
 export function regenerationInput(a: Tune, words: readonly string[], guidance = a.settings.guidance): GenerateInput {
   return {
     prompt: words.join(' '),
     prefix: a.tokens.slice(0, a.prefixLength),
     settings: { ...a.settings, guidance },
+    references: a.references ?? [],
   };
 }
 
@@ -28,7 +32,12 @@ export async function regenerate(
       base.id,
       kind,
       edge,
-      { prompt: input.prompt, settings: input.settings, prefixLength: input.prefix.length },
+      {
+        prompt: input.prompt,
+        settings: input.settings,
+        prefixLength: input.prefix.length,
+        references: input.references ?? [],
+      },
       done,
       modelSha256,
     );
@@ -43,6 +52,7 @@ export const tuneFromResult = (a: Tune, input: GenerateInput, done: GenerationDo
   words: done.words,
   unknownWords: done.unknownWords,
   settings: input.settings,
+  references: done.references,
   tokens: done.tokens,
   abc: done.abc,
   stopped: done.stopped,

@@ -1,0 +1,123 @@
+import type { InferenceSession } from 'onnxruntime-common';
+import { Tensor } from 'onnxruntime-common';
+import { describe, expect, it } from 'vitest';
+import { barPositions } from '../tokenizer/barPosition';
+import type { ModelCard } from './modelTypes';
+import { OrtTuneModel } from './ortRunner';
+
+const MUSIC = ['<pad>', '<s>', '</s>', 'M:2/4', 'K:Dmaj', 'd', '2', '|'];
+const [L, H, D] = [1, 2, 4];
+const card = {
+  name: 'fake',
+  files: [],
+  config: {
+    dec_layers: L,
+    n_heads: H,
+    d_model: D,
+    enc_layers: 1,
+    max_text: 8,
+    max_music: 32,
+    music_vocab: MUSIC.length,
+    text_vocab: 10,
+    max_ref: 96,
+    beat_vocab: 160,
+  },
+} as ModelCard;
+
+type Feeds = Record<string, Tensor>;
+
+/** Sessions that record their feeds and answer with tensors of the contract's shapes. */
+function fakeModel() {
+  const encoderFeeds: Feeds[] = [];
+  const decoderFeeds: Feeds[] = [];
+  const encoder = {
+    async run(feeds: Feeds) {
+      encoderFeeds.push(feeds);
+      const [B, T] = feeds.text.dims;
+      const R = feeds.refs.dims[1];
+      const memory = Float32Array.from({ length: B * (T + R) * D }, (_, i) => i);
+      return { memory: new Tensor('float32', memory, [B, T + R, D]) };
+    },
+  };
+  const decoder = {
+    async run(feeds: Feeds) {
+      decoderFeeds.push(feeds);
+      const [B, S] = feeds.tokens.dims;
+      const M = feeds.memory.dims[1];
+      const P = feeds.past_key_0.dims[2];
+      const present = () => new Tensor('float32', new Float32Array(B * H * (P + S) * (D / H)), [B, H, P + S, D / H]);
+      return {
+        logits: new Tensor('float32', new Float32Array(B * S * MUSIC.length), [B, S, MUSIC.length]),
+        cross_attn: new Tensor('float32', new Float32Array(B * L * H * S * M), [B, L, H, S, M]),
+        hidden: new Tensor('float32', new Float32Array(B * S * D), [B, S, D]),
+        present_key_0: present(),
+        present_value_0: present(),
+      };
+    },
+  };
+  const model = new OrtTuneModel(
+    { Tensor },
+    encoder as unknown as InferenceSession,
+    decoder as unknown as InferenceSession,
+    card,
+    MUSIC,
+  );
+  return { model, encoderFeeds, decoderFeeds };
+}
+
+const ids = (...xs: number[]) => Int32Array.from(xs);
+const row = (tokens: string) => Int32Array.from(tokens.split(' '), (t) => MUSIC.indexOf(t));
+
+describe('OrtTuneModel (v2 contract)', () => {
+  it('feeds references, memory_valid and each row’s bar positions', async () => {
+    const { model, encoderFeeds, decoderFeeds } = fakeModel();
+    const refs = [row('M:2/4 K:Dmaj d 2 |'), row('M:2/4 K:Dmaj d')];
+    const session = await model.start([ids(3, 4), ids(1)], [refs, refs]);
+    const enc = encoderFeeds[0];
+    expect(enc.refs.dims).toEqual([2, 8]);
+    expect(Array.from(enc.ref_slot.data as Int32Array)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 2, 2, 2]);
+
+    const first = await session.step([row('<s> M:2/4 K:Dmaj d'), row('<s> M:2/4 K:Dmaj d')]);
+    const second = await session.step([row('2'), row('|')]);
+    expect([first.textLength, first.memoryLength, second.memoryLength]).toEqual([2, 10, 10]);
+    expect(first.crossAttention).toHaveLength(2 * L * H * 4 * 10);
+    const dec = decoderFeeds[0];
+    expect(dec.memory_valid.dims).toEqual([2, 10]);
+    expect(Array.from(dec.memory_valid.data as Float32Array)).toEqual([
+      ...[1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+      ...[1, 0, 1, 1, 1, 1, 1, 1, 1, 1],
+    ]);
+    // The clock runs on across steps, per row.
+    const beats = decoderFeeds.map((f) => Array.from(f.beats.data as Int32Array));
+    const whole = (s: string) => Array.from(barPositions(s.split(' ')));
+    const a = whole('<s> M:2/4 K:Dmaj d 2');
+    const b = whole('<s> M:2/4 K:Dmaj d |');
+    expect(beats).toEqual([
+      [...a.slice(0, 4), ...b.slice(0, 4)],
+      [a[4], b[4]],
+    ]);
+    expect(decoderFeeds[1].past_key_0.dims).toEqual([2, H, 4, D / H]);
+    session.dispose();
+  });
+
+  it('feeds zero reference columns when no row has references', async () => {
+    const { model, encoderFeeds, decoderFeeds } = fakeModel();
+    const session = await model.start([ids(3, 4, 5)]);
+    const out = await session.step([row('<s>')]);
+    expect(encoderFeeds[0].refs.dims).toEqual([1, 0]);
+    expect(encoderFeeds[0].ref_slot.dims).toEqual([1, 0]);
+    expect(decoderFeeds[0].memory_valid.dims).toEqual([1, 3]);
+    expect([out.textLength, out.memoryLength]).toEqual([3, 3]);
+  });
+
+  it('encode gives the words’ memory only', async () => {
+    const { model } = fakeModel();
+    expect(Array.from(await model.encode(ids(3, 4)))).toEqual(Array.from({ length: 2 * D }, (_, i) => i));
+  });
+
+  it('refuses ids outside the music vocabulary', async () => {
+    const { model } = fakeModel();
+    const session = await model.start([ids(1)]);
+    await expect(session.step([ids(99)])).rejects.toThrow(/id 99/);
+  });
+});
