@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Turns finished training runs into the shipped model: figures, ONNX files, golden outputs, catalogue
-# attribution index and the evaluation, in that order, into public/models/ and docs/.
-#   bash scripts/release-model.sh RUN [EARLIER_RUN ...]   (the first run's checkpoint ships)
-#   e.g. bash scripts/release-model.sh training/runs/finetune training/runs/main
+# Reproduces the shipped v2 model from the sources: the corpus arrays, the training run, its figures, the ONNX
+# files and golden outputs, the catalogue attribution index and the evaluation, in that order, into training/,
+# public/models/, public/corpus/ and docs/.
+#   bash scripts/release-model.sh            (run folder training/runs/v2)
+# Rerunning it resumes the training from the run's last checkpoint (--resume) and redoes the steps after it; a
+# finished run is not trained again. The training command is the same as `npm run model:train`.
 set -euo pipefail
-run=${1:-training/runs/main}
-stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=("$run")
+run=training/runs/v2
 py=/usr/bin/python3
-ordered=()
-for ((i = ${#stages[@]} - 1; i >= 0; i--)); do ordered+=("${stages[$i]}"); done
-$py training/training_record.py --out "$run/training-record.json" "${ordered[@]}"
+npm run --silent corpus
+$py training/train.py --data training/data --out "$run" --steps 3000 --header-weight 5 --ref-prob 0.5 \
+  --eval-every 200 --seed 2026 --resume
+$py training/training_record.py --out "$run/training-record.json" "$run"
 $py training/evaluate_lm.py --ckpt "$run/ckpt.pt" --out "$run/card-extra.json"
 $py training/export.py --ckpt "$run/ckpt.pt" --out public/models --card-extra "$run/card-extra.json" "$run/training-record.json"
-if [ -f training/attribution.py ]; then npm run --silent catalogue:index; fi
+npm run --silent catalogue:index
 npm run --silent eval:model

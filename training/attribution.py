@@ -4,11 +4,15 @@ embedding and one sketched output-layer gradient per catalogue tune. The browser
 three vectors for a generation (src/explain/) and rank the catalogue by cosine.
 
     /usr/bin/python3 training/attribution.py                       # weights from public/models/*.onnx
-    /usr/bin/python3 training/attribution.py --ckpt training/runs/main/ckpt.pt   # must match the ONNX files
+    /usr/bin/python3 training/attribution.py --ckpt training/runs/v2/ckpt.pt     # must match the ONNX files
 
 Writes public/corpus/neighbours.json (header: methods, seed, model hashes), public/corpus/neighbours-{text,music,
 gradient}.bin (per row a float32 scale, then int8 values) and training/golden/attribution.json (float32 reference
 vectors for a few tunes, which the TypeScript parity test recomputes through onnxruntime-node).
+
+Rows: the catalogue's tunes only (rows 0..meta.tunes-1 of the training arrays, in catalogue.json's order); the
+transposed training copies after them are not indexed. Every tune is read without reference excerpts, with its bar
+positions (`beats`) from the arrays.
 
 Weights: by default the model is rebuilt from the initializers of the shipped ONNX files, i.e. exactly the
 checkpoint the export used, rounded to float16 as export.py stores it. With --ckpt the checkpoint is loaded the way
@@ -194,10 +198,10 @@ def caption_ids(corpus, i, c, max_text):
 
 
 def encode_with_grad(model, prompts):
-    """prompts: list of word-id arrays -> memory (B, T, D), valid (B, T)."""
+    """prompts: list of word-id arrays -> memory (B, T, D), valid (B, T); no reference excerpts."""
     text = pad(prompts, 0)
     valid = (torch.arange(text.shape[1])[None, :] < torch.tensor([len(p) for p in prompts])[:, None]).float()
-    return model.encode(text, valid), valid
+    return model.encode(text, valid)
 
 
 encode = torch.no_grad()(encode_with_grad)
@@ -208,11 +212,16 @@ def text_embeddings(memory, valid):
     return (memory * valid[..., None]).sum(1) / valid.sum(1, keepdim=True)
 
 
-def read_batch_with_grad(model, prompts, tunes):
-    """Teacher-forced pass: tunes are <s> ... </s> id arrays. Returns logits, hidden (B, S, .) and targets (B, S)."""
+def read_batch_with_grad(model, prompts, tunes, beats):
+    """
+    Teacher-forced pass without references: tunes are <s> ... </s> id arrays, beats their bar positions (same
+    lengths; corpus.beats, or bar_position.bar_positions for other token lists). Returns logits, hidden (B, S, .)
+    and targets (B, S).
+    """
     memory, valid = encode_with_grad(model, prompts)
     tokens = pad(tunes, PAD)
-    logits, _, _, hidden = model.decode(tokens[:, :-1], memory, valid)
+    bar = pad(beats, 0)
+    logits, _, _, hidden = model.decode(tokens[:, :-1], bar[:, :-1], memory, valid)
     return logits, hidden, tokens[:, 1:]
 
 
@@ -222,23 +231,26 @@ read_batch = torch.no_grad()(read_batch_with_grad)
 def tune_vectors(model, corpus, idx, plan, k, max_text):
     """Text (mean of the caption embeddings), music (mean hidden, <none> prompt), sketch (first caption)."""
     tunes = [corpus.tunes[i] for i in idx]
+    beats = [corpus.beats[i] for i in idx]
     caps = [caption_ids(corpus, i, c, max_text) for i in idx for c in range(len(corpus.captions[i]))]
     per = [len(corpus.captions[i]) for i in idx]
     memory, valid = encode(model, caps)
     emb = text_embeddings(memory, valid)
     text = torch.stack([e.mean(0) for e in torch.split(emb, per)])
 
-    logits, hidden, targets = read_batch(model, [np.array([TEXT_NONE])] * len(idx), tunes)
+    logits, hidden, targets = read_batch(model, [np.array([TEXT_NONE])] * len(idx), tunes, beats)
     mask = (targets != PAD).float()[..., None]
     music = (hidden * mask).sum(1) / mask.sum(1)
 
-    logits, hidden, targets = read_batch(model, [caption_ids(corpus, i, 0, max_text) for i in idx], tunes)
+    logits, hidden, targets = read_batch(model, [caption_ids(corpus, i, 0, max_text) for i in idx], tunes, beats)
     grads = output_layer_gradients(logits, hidden, targets)
     return text, music, sketch(grads.reshape(len(idx), -1), plan, k), grads
 
 
-def length_groups(corpus, tokens_per_batch):
-    order = np.argsort([len(t) for t in corpus.tunes], kind="stable")
+def length_groups(corpus, rows, tokens_per_batch):
+    """rows: catalogue rows, grouped by length into batches of about tokens_per_batch (padding included)."""
+    rows = np.asarray(rows)
+    order = rows[np.argsort([len(corpus.tunes[i]) for i in rows], kind="stable")]
     groups, cur = [], []
     for i in order:
         if cur and len(corpus.tunes[i]) * (len(cur) + 1) > tokens_per_batch:
@@ -304,20 +316,18 @@ def main():
     t0 = time.time()
 
     model, cfg = model_from_ckpt(args.ckpt, args.models) if args.ckpt else model_from_onnx(args.models)
-    corpus = Corpus(args.data)
+    corpus = Corpus(args.data, os.path.join(args.models, "vocab.json"))
     entries = read_json(args.catalogue)["entries"]
     vocab = read_json(os.path.join(args.models, "vocab.json"))
-    if len(entries) != len(corpus.tunes):
-        raise SystemExit(f"catalogue has {len(entries)} tunes, {args.data} has {len(corpus.tunes)}: rebuild with npm run corpus")
+    if len(entries) != corpus.meta["tunes"]:
+        raise SystemExit(f"catalogue has {len(entries)} tunes, {args.data} has {corpus.meta['tunes']}: rebuild with npm run corpus")
     music_index = {t: i for i, t in enumerate(vocab["music"])}
     for i, e in enumerate(entries):
         if [music_index.get(t, -1) for t in e["tokens"]] != corpus.tunes[i][1:-1].tolist():
             raise SystemExit(f"catalogue entry {i} ({e['id']}) does not match {args.data}: rebuild with npm run corpus")
     if args.limit:
-        corpus.tunes = corpus.tunes[: args.limit]
-        corpus.captions = corpus.captions[: args.limit]
         entries = entries[: args.limit]
-    N, D, V = len(corpus.tunes), cfg.d_model, cfg.music_vocab
+    N, D, V = len(entries), cfg.d_model, cfg.music_vocab  # catalogue rows 0..N-1; transposed copies follow them
     plan = sketch_plan(args.seed, args.k, V * (D + 1), args.blocks)
 
     text = np.zeros((N, D), np.float32)
@@ -326,7 +336,7 @@ def main():
     rng = np.random.default_rng(args.seed)
     keep = set(rng.choice(N, size=min(args.fidelity_sample, N), replace=False).tolist())
     kept_grads, kept_rows = [], []
-    for group in length_groups(corpus, args.tokens_per_batch):
+    for group in length_groups(corpus, range(N), args.tokens_per_batch):
         t, m, s, grads = tune_vectors(model, corpus, group, plan, args.k, cfg.max_text)
         text[group], music[group], sketches[group] = t.numpy(), m.numpy(), s.numpy()
         for b, i in enumerate(group):
@@ -364,14 +374,14 @@ def main():
                                "minus the catalogue mean (centre)"},
             "music": {**files["music"], "dim": D, "centre": [round(float(x), 6) for x in centres["music"]],
                       "method": "mean over positions of the decoder's last hidden state (after the final layer norm), "
-                                "teacher-forced under the empty (<none>) prompt, minus the catalogue mean (centre)"},
+                                "teacher-forced under the empty (<none>) prompt without references, minus the catalogue mean (centre)"},
             "gradient": {**files["gradient"], "dim": args.k, "k": args.k, "blocks": args.blocks, "seed": args.seed,
                          "features": V * (D + 1), "layout": "feature i = v * (D + 1) + d; d = D is the bias",
                          "projection": "sparse JL, block construction: h = fmix32((b * n + i) ^ fmix32(seed ^ 0x9e3779b9)); "
                                        "feature i adds sign(h) / sqrt(blocks) into row b * (k / blocks) + h % (k / blocks), "
                                        "sign(h) = -1 if the top bit of h is set",
                          "method": "output-layer gradient of the tune's summed token loss (</s> included), teacher-forced "
-                                   "under its first caption, sketched by the seeded random projection",
+                                   "under its first caption without references, sketched by the seeded random projection",
                          "fidelity": fid},
         },
         "seconds": round(time.time() - t0, 1),
@@ -383,7 +393,7 @@ def main():
 
 def write_golden(path, model, corpus, entries, plan, args, max_text):
     """Float32 reference vectors for a few tunes: the TypeScript parity test recomputes these with onnxruntime."""
-    idx = sorted({0, 1, 2, len(entries) // 2, int(np.argmax([len(t) for t in corpus.tunes]))})
+    idx = sorted({0, 1, 2, len(entries) // 2, int(np.argmax([len(corpus.tunes[i]) for i in range(len(entries))]))})
     out = []
     for i in idx:
         _, music, sk, _ = tune_vectors(model, corpus, [i], plan, args.k, max_text)

@@ -4,12 +4,12 @@ Counterfactual check of the gradient-influence ranking, small enough for two CPU
     /usr/bin/python3 training/counterfactual.py        # 3 generations, k = 30, 30 steps per run, the exported checkpoint
     /usr/bin/python3 training/counterfactual.py --generations 1 --k 5 --steps 2 --pool 60 --out /tmp/cf.json  # smoke
 
-For a few generations (made by `npm run generate` with fixed prompts and seeds), the training tunes are ranked by
-the app's gradient measure (the generation's sketch, from the shipped ONNX weights, against
-public/corpus/neighbours-gradient.bin). The trained checkpoint is then fine-tuned briefly, always from the same
-state (weights and Adam moments) and with the same batches:
+For a few generations (made by `npm run generate` with fixed prompts and seeds), the catalogue's training tunes
+(transposed copies excluded) are ranked by the app's gradient measure (the generation's sketch, from the shipped
+ONNX weights, against public/corpus/neighbours-gradient.bin). The trained checkpoint is then fine-tuned briefly,
+always from the same state (weights and Adam moments) and with the same batches:
 
-    full          on a pool of training tunes (every generation's top k and random k, plus filler),
+    full          on a pool of catalogue training tunes (every generation's top k and random k, plus filler),
     minus-top     the same batches with this generation's top-k tunes taken out,
     minus-music   the same batches without the k tunes nearest by music embedding (a similarity control),
     minus-random  the same batches with k random pool tunes (none of them in the top k) taken out, for each of
@@ -18,7 +18,9 @@ state (weights and Adam moments) and with the same batches:
 If the ranking means something, leaving out the top k should lower the generation's log-probability more than
 leaving out random tunes: drop_top = lp(full) - lp(minus-top) > drop_random = lp(full) - lp(minus-random).
 Dropout is off during fine-tuning and each tune keeps a fixed caption per epoch, so the runs differ only in the
-tunes taken out. Writes a JSON report (--out) and prints a summary.
+tunes taken out. Every reading, in the ranking and in fine-tuning, is without reference excerpts and with the bar
+positions (`beats`) of the arrays, or for a generation those of bar_position.py. Writes a JSON report (--out) and
+prints a summary.
 """
 import argparse
 import glob
@@ -32,6 +34,7 @@ import torch
 import torch.nn.functional as F
 
 import attribution as A
+from bar_position import bar_positions
 from data import PAD, Corpus, length_batches
 from model import ModelConfig, TuneModel
 
@@ -65,10 +68,10 @@ def catalogue_set(args, n, name):
     return F.normalize(torch.from_numpy(rows.copy()), dim=-1), info
 
 
-def log_prob(model, prompt, tune):
+def log_prob(model, prompt, tune, beats):
     """log p(tune tokens and </s> | prompt), teacher-forced, dropout off."""
     with torch.no_grad():
-        logits, _, targets = A.read_batch(model, [prompt], [tune])
+        logits, _, targets = A.read_batch(model, [prompt], [tune], [beats])
         return -F.cross_entropy(logits[0], targets[0], reduction="sum").item()
 
 
@@ -97,7 +100,8 @@ def finetune(ck, cfg, corpus, batches, excluded, lr, max_text):
         if not kept:
             continue
         prompts = [A.caption_ids(corpus, i, c, max_text) for i, c in kept]
-        logits, _, targets = A.read_batch_with_grad(model, prompts, [corpus.tunes[i] for i, _ in kept])
+        logits, _, targets = A.read_batch_with_grad(model, prompts, [corpus.tunes[i] for i, _ in kept],
+                                                    [corpus.beats[i] for i, _ in kept])
         loss = F.cross_entropy(logits.reshape(-1, cfg.music_vocab), targets.reshape(-1), ignore_index=PAD, reduction="sum")
         loss = loss / (targets != PAD).sum()
         opt.zero_grad(set_to_none=True)
@@ -165,7 +169,7 @@ def main():
     torch.set_num_threads(args.threads)
     t0 = time.time()
 
-    corpus = Corpus(args.data)
+    corpus = Corpus(args.data, os.path.join(args.models, "vocab.json"))
     entries = A.read_json(args.catalogue)["entries"]
     vocab = A.read_json(os.path.join(args.models, "vocab.json"))
     shipped, cfg = A.model_from_onnx(args.models)
@@ -176,7 +180,7 @@ def main():
 
     if args.ckpt is None:
         found = [c for c in sorted(glob.glob("training/runs/*/ckpt.pt")) if exported_from(torch.load(c, map_location="cpu"))]
-        args.ckpt = found[0] if found else "training/runs/main/ckpt.pt"
+        args.ckpt = found[0] if found else "training/runs/v2/ckpt.pt"
     ck = torch.load(args.ckpt, map_location="cpu")
     ck_cfg = ModelConfig(**ck["config"])
     matches = exported_from(ck)
@@ -186,7 +190,10 @@ def main():
     music_rows, music_info = catalogue_set(args, len(entries), "music")
     centre = torch.tensor(music_info["centre"])
     plan = A.sketch_plan(g["seed"], g["k"], g["features"], g["blocks"])
+    if len(entries) != corpus.meta["tunes"]:
+        raise SystemExit(f"catalogue has {len(entries)} tunes, {args.data} has {corpus.meta['tunes']}: rebuild with npm run corpus")
     train = corpus.indices("train")
+    train = train[train < corpus.meta["tunes"]]  # catalogue rows: the index holds no transposed copies
     music_index = {t: i for i, t in enumerate(vocab["music"])}
     rng = np.random.default_rng(args.seed)
 
@@ -194,18 +201,19 @@ def main():
     for prompt, seed in PROMPTS[: args.generations]:
         tokens = generation(prompt, seed, args.max_tokens, args.models)
         tune = np.array([1] + [music_index[t] for t in tokens] + [2])
+        beats = np.array(bar_positions(["<s>", *tokens, "</s>"]))
         text = prompt_ids(vocab["text"], prompt)
-        logits, hidden, targets = A.read_batch(shipped, [text], [tune])
+        logits, hidden, targets = A.read_batch(shipped, [text], [tune], [beats])
         sk = F.normalize(A.sketch(A.output_layer_gradients(logits, hidden, targets).reshape(1, -1), plan, g["k"]), dim=-1)
         scores = (rows[train] @ sk[0]).numpy()
         top = train[np.argsort(-scores, kind="stable")[: args.k]]
         # Control: the top k by music-embedding similarity, to see whether the gradient ranking adds anything.
-        _, hidden, _ = A.read_batch(shipped, [np.array([1])], [tune])
+        _, hidden, _ = A.read_batch(shipped, [np.array([1])], [tune], [beats])
         mq = F.normalize(hidden[0].mean(0) - centre, dim=0)
         music_top = train[np.argsort(-(music_rows[train] @ mq).numpy(), kind="stable")[: args.k]]
         others = np.setdiff1d(train, top)
         draws = [[int(i) for i in rng.choice(others, size=args.k, replace=False)] for _ in range(args.random_draws)]
-        gens.append({"prompt": prompt, "seed": seed, "tokens": len(tokens), "tune": tune, "text": text,
+        gens.append({"prompt": prompt, "seed": seed, "tokens": len(tokens), "tune": tune, "beats": beats, "text": text,
                      "top": [int(i) for i in top], "musicTop": [int(i) for i in music_top], "random": draws,
                      "topScores": [round(float(x), 4) for x in np.sort(scores)[::-1][: args.k]]})
     chosen = sorted({i for gen in gens for i in gen["top"] + gen["musicTop"] + [j for d in gen["random"] for j in d]})
@@ -214,7 +222,7 @@ def main():
     batches = pool_batches(corpus, pool, args.steps, args.tokens_per_batch, args.seed)
 
     def lp(model, gen):
-        return log_prob(model, gen["text"], gen["tune"])
+        return log_prob(model, gen["text"], gen["tune"], gen["beats"])
 
     start = TuneModel(ck_cfg)
     start.load_state_dict(ck["model"])

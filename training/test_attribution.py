@@ -14,6 +14,8 @@ from model import ModelConfig, TuneModel
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.join(HERE, "..", "public", "models")
 GOLDEN = os.path.join(HERE, "golden", "golden.json")
+TINY_EXPORT = os.path.join(HERE, "runs", "tiny-export")  # a small v2 export with its golden.json, when one is there
+torch.set_num_threads(1)
 
 
 def tiny():
@@ -55,14 +57,28 @@ class GradientTest(unittest.TestCase):
         valid = torch.tensor([[1.0, 1, 1], [1, 0, 0]])
         tunes = [np.array([1, 5, 9, 11, 2]), np.array([1, 7, 2])]
         tokens = A.pad(tunes, 0)
-        logits, _, _, hidden = model.decode(tokens[:, :-1], model.encode(text, valid), valid)
+        beats = A.pad([np.array([0, 49, 37, 25, 1]), np.array([0, 73, 61])], 0)
+        logits, _, _, hidden = model.decode(tokens[:, :-1], beats[:, :-1], *model.encode(text, valid))
         grads = A.output_layer_gradients(logits, hidden, tokens[:, 1:])
         for b in range(2):
             model.zero_grad()
-            lg, _, _, _ = model.decode(tokens[b : b + 1, :-1], model.encode(text[b : b + 1], valid[b : b + 1]), valid[b : b + 1])
+            lg, _, _, _ = model.decode(tokens[b : b + 1, :-1], beats[b : b + 1, :-1], *model.encode(text[b : b + 1], valid[b : b + 1]))
             F.cross_entropy(lg[0], tokens[b, 1:], ignore_index=0, reduction="sum").backward()
             want = torch.cat([model.head.weight.grad, model.head.bias.grad[:, None]], dim=1)
             torch.testing.assert_close(grads[b], want, atol=1e-5, rtol=1e-4)
+
+    def test_read_batch_pads_and_reads_the_bar_positions(self):
+        model, _ = tiny()
+        prompts = [np.array([5, 6, 7]), np.array([8])]
+        tunes = [np.array([1, 5, 9, 11, 2]), np.array([1, 7, 2])]
+        beats = [np.array([0, 49, 37, 25, 1]), np.array([0, 73, 61])]
+        logits, hidden, targets = A.read_batch(model, prompts, tunes, beats)
+        self.assertEqual(tuple(logits.shape), (2, 4, 40))
+        self.assertEqual(targets.tolist(), [[5, 9, 11, 2], [7, 2, 0, 0]])
+        alone, _, _ = A.read_batch(model, prompts[1:], tunes[1:], beats[1:])
+        torch.testing.assert_close(logits[1:, :2], alone, atol=1e-6, rtol=1e-5)
+        other, _, _ = A.read_batch(model, prompts, tunes, [b * 0 for b in beats])
+        self.assertGreater((other - logits).abs().max().item(), 1e-4)
 
     def test_quantised_rows_keep_their_direction(self):
         x = np.random.default_rng(0).normal(size=(20, 64)).astype(np.float32)
@@ -88,15 +104,36 @@ class OnnxWeightsTest(unittest.TestCase):
         for name, value in model.state_dict().items():
             torch.testing.assert_close(rebuilt.state_dict()[name], value, atol=0, rtol=0, msg=name)
 
+    def check_golden(self, models_dir, golden_path):
+        """The weights rebuilt from an export's ONNX files reproduce its golden.json (v2: references and bar positions)."""
+        model, _ = A.model_from_onnx(models_dir)
+        g = A.read_json(golden_path)
+
+        def t(key, dtype=torch.long):
+            return torch.tensor(g[key], dtype=dtype)
+
+        def close(name, got, want):
+            self.assertEqual(list(got.shape), want["dims"], name)
+            np.testing.assert_allclose(got.numpy().ravel(), want["data"], atol=1e-5, err_msg=name)
+
+        with torch.no_grad():
+            memory, memory_valid = model.encode(t("text"), t("text_valid", torch.float32), t("refs"), t("ref_slot"))
+            np.testing.assert_array_equal(memory_valid.numpy(), g["memory_valid"])
+            close("memory", memory, g["memory"])
+            logits, past, cross, hidden = model.decode(t("tokens"), t("beats"), memory, memory_valid)
+            for name, got in (("logits", logits), ("cross_attn", cross), ("hidden", hidden)):
+                close(f"prefill {name}", got, g["prefill"][name])
+            logits, _, cross, hidden = model.decode(t("step_tokens"), t("step_beats"), memory, memory_valid, past)
+            for name, got in (("logits", logits), ("cross_attn", cross), ("hidden", hidden)):
+                close(f"step {name}", got, g["step"][name])
+
     @unittest.skipUnless(os.path.exists(MODELS) and os.path.exists(GOLDEN), "no shipped model")
     def test_shipped_onnx_weights_reproduce_the_golden_outputs(self):
-        model, _ = A.model_from_onnx(MODELS)
-        g = A.read_json(GOLDEN)
-        text, valid = torch.tensor(g["text"]), torch.tensor(g["text_valid"])
-        with torch.no_grad():
-            logits, _, _, hidden = model.decode(torch.tensor(g["tokens"]), model.encode(text, valid), valid)
-        np.testing.assert_allclose(logits.numpy().ravel(), g["prefill"]["logits"]["data"], atol=1e-5)
-        np.testing.assert_allclose(hidden.numpy().ravel(), g["prefill"]["hidden"]["data"], atol=1e-5)
+        self.check_golden(MODELS, GOLDEN)
+
+    @unittest.skipUnless(os.path.exists(os.path.join(TINY_EXPORT, "golden.json")), "no training/runs/tiny-export")
+    def test_tiny_export_onnx_weights_reproduce_its_golden_outputs(self):
+        self.check_golden(TINY_EXPORT, os.path.join(TINY_EXPORT, "golden.json"))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """
 Trains the tune model on the arrays from `npm run corpus`.
 
-    /usr/bin/python3 training/train.py --out training/runs/main            # full run (see the model card)
-    /usr/bin/python3 training/train.py --out training/runs/main --resume   # carry on from the last checkpoint
+    npm run model:train                    # the v2 run, training/runs/v2 (settings in package.json and the model card)
+    npm run model:train -- --resume        # carry on from the last checkpoint
     /usr/bin/python3 training/train.py --out /tmp/smoke --tiny --steps 5   # smoke test
 
 Writes checkpoints (ckpt.pt: model, optimiser, step, RNG states) and log.jsonl with losses and timings.
