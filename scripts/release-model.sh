@@ -9,8 +9,8 @@ set -euo pipefail
 run=training/runs/v2
 py=/usr/bin/python3
 npm run --silent corpus
-$py training/train.py --data training/data --out "$run" --steps 3000 --header-weight 5 --ref-prob 0.5 \
-  --eval-every 200 --seed 2026 --resume
+$py training/train.py --data training/data --out "$run" --steps 1500 --header-weight 5 --ref-prob 0.5 \
+  --eval-every 150 --seed 2026 --resume
 $py training/training_record.py --out "$run/training-record.json" "$run"
 $py training/evaluate_lm.py --ckpt "$run/ckpt.pt" --out "$run/card-extra.json"
 $py training/export.py --ckpt "$run/ckpt.pt" --out public/models --card-extra "$run/card-extra.json" "$run/training-record.json"
