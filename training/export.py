@@ -1,10 +1,11 @@
 """
 Exports a checkpoint to ONNX for onnxruntime-web and onnxruntime-node, with golden reference outputs.
 
-    /usr/bin/python3 training/export.py --ckpt training/runs/main/ckpt.pt --out public/models
+    /usr/bin/python3 training/export.py --ckpt training/runs/v2/ckpt.pt --out public/models
 
 Writes encoder.onnx and decoder.onnx (weights stored as float16, computed in float32), golden.json (inputs and
-outputs that the TypeScript parity test checks the runtime against) and the first part of model-card.json.
+outputs that the TypeScript parity test checks the runtime against) and model-card.json, anew, with the JSON files
+given in --card-extra merged in; `npm run eval:model` adds the evaluation afterwards.
 """
 import argparse
 import hashlib
@@ -188,7 +189,7 @@ if __name__ == "__main__":
     paths = export(model, cfg, args.out)
     json.dump(golden(model, cfg, Corpus(args.data, os.path.join(args.out, "vocab.json"))), open(args.golden, "w"))
     card_path = os.path.join(args.out, "model-card.json")
-    card = json.load(open(card_path)) if os.path.exists(card_path) else {}
+    card = {}  # written anew: figures of an earlier model must not linger beside this one's
     card.update({
         "name": "apparatus-tune-model",
         "config": ck["config"],
