@@ -13,6 +13,6 @@ $py training/train.py --data training/data --out "$run" --steps 1500 --header-we
   --eval-every 150 --seed 2026 --resume
 $py training/training_record.py --out "$run/training-record.json" "$run"
 $py training/evaluate_lm.py --ckpt "$run/ckpt.pt" --out "$run/card-extra.json"
-$py training/export.py --ckpt "$run/ckpt.pt" --out public/models --card-extra "$run/card-extra.json" "$run/training-record.json"
+$py training/export.py --ckpt "$run/ckpt.pt" --out public/models --card-extra "$run/card-extra.json" "$run/training-record.json" training/model-v2-notes.json
 npm run --silent catalogue:index
 npm run --silent eval:model
