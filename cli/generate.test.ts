@@ -120,7 +120,15 @@ describe('npm run generate', () => {
       ]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).references).toEqual([
-        { kind: 'abc', id: file, title: 'My Tune', first: 2, last: 2, tokens: 2 + 6 },
+        {
+          kind: 'abc',
+          id: file,
+          title: 'My Tune',
+          first: 2,
+          last: 2,
+          tokens: 2 + 6,
+          tokensSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        },
         {
           kind: 'catalogue',
           id: long.id,
@@ -128,8 +136,19 @@ describe('npm run generate', () => {
           first: 1,
           last: 2,
           tokens: cutExcerpt(long.tokens, 1, 2).length,
+          credits: long.credits,
         },
       ]);
+    });
+
+    it('lists its references with their credits in comments of the printed ABC', () => {
+      const r = cli(['--prompt', 'jig', '--reference', `${long.id}:1-2`, ...SHORT]);
+      expect(r.code).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(lines[0]).toBe('X:1');
+      expect(lines[1]).toMatch(/^% references: 1 excerpt read by the model beside the prompt/);
+      expect(lines[2]).toMatch(new RegExp(`^% reference-1: catalogue ${long.id}, .*bars 1-2; collection `));
+      expect(lines[2]).toContain(`source file ${long.credits.sourceFile}`);
     });
 
     const broken = () => {

@@ -4,14 +4,24 @@
  *   [--reference <catalogue-id>[:<first>-<last>]] [--reference-abc <file>[:<first>-<last>]]
  *   [--free-bars] [--json] [--model-dir DIR]
  * Prints the tune as ABC, or with --json one JSON object. References (up to 3 in all, in the order given) are
- * bar ranges the model reads beside the prompt; without a range, the whole tune if it fits, else bars 1-4.
+ * bar ranges the model reads beside the prompt; without a range, the whole tune if it fits, else bars 1-4. The
+ * ABC then lists them in "% reference-N:" comments with their credits (user ABC by a hash of its tokens), and
+ * --json adds the same to each reference.
  */
 import { DEFAULT_SETTINGS, generate, SETTING_RANGES, type GenerationSettings } from '../src/runtime/decode';
 import type { Mode } from '../src/music/key';
 import { parseOptions, readOptions, runCli, UsageError, type OptionSpec } from './args';
+import { readCatalogue, type CatalogueFile } from './catalogue';
 import { loadNodeModel, DEFAULT_MODEL_DIR } from './nodeModel';
 import { prefixTokens } from './prefix';
-import { checkReferenceVocab, REFERENCE_OPTIONS, referencesFrom, referenceSummary } from './references';
+import {
+  abcWithReferences,
+  checkReferenceVocab,
+  REFERENCE_OPTIONS,
+  referencesFrom,
+  referencesProvenance,
+  referenceSummary,
+} from './references';
 
 const MODE_NAMES: Record<string, Mode> = { major: 'maj', minor: 'min', dorian: 'dor', mixolydian: 'mix' };
 const R = SETTING_RANGES;
@@ -68,8 +78,11 @@ async function main(): Promise<void> {
   const o = parseOptions(argv, GENERATE_OPTIONS);
   if (o.prompt === undefined) throw new UsageError('--prompt is required (use --prompt "" for an unconditional tune)');
   const settings = settingsFrom(o);
+  // Read at most once, for the references and their credits.
+  let cached: CatalogueFile | null = null;
+  const catalogue = () => (cached ??= readCatalogue());
   // Checked before the model loads, so a bad reference fails fast.
-  const references = referencesFrom(readOptions(argv, GENERATE_OPTIONS));
+  const references = referencesFrom(readOptions(argv, GENERATE_OPTIONS), catalogue);
   const model = await loadNodeModel((o['model-dir'] as string | undefined) ?? DEFAULT_MODEL_DIR);
   checkReferenceVocab(references, model.vocab);
   const prompt = model.vocab.encodePrompt(o.prompt as string);
@@ -95,8 +108,9 @@ async function main(): Promise<void> {
     if (e instanceof RangeError) throw new UsageError(e.message);
     throw e;
   }
+  const provenance = await referencesProvenance(references, catalogue);
   if (!o.json) {
-    process.stdout.write(result.abc);
+    process.stdout.write(abcWithReferences(result.abc, provenance));
     return;
   }
   const out = {
@@ -106,7 +120,7 @@ async function main(): Promise<void> {
     unknownWords: prompt.unknownWords,
     truncatedWords: prompt.truncated,
     unconditional: prompt.empty,
-    references: references.map(referenceSummary),
+    references: references.map((r, i) => ({ ...referenceSummary(r), ...provenance[i] })),
     seed: settings.seed,
     settings,
     stopped: result.stopped,

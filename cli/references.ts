@@ -4,6 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { abcWithComments } from '../src/export/abcExport';
+import { referenceLines, type ReferenceProvenance } from '../src/export/provenance';
+import { referenceProvenance } from '../src/export/referenceProvenance';
 import { AbcError, parseTune, splitTunes } from '../src/music/abcParse';
 import { makeReference, MAX_REFERENCES, parseReferenceSpec, type Reference } from '../src/music/excerpt';
 import { tuneTokens } from '../src/tokenizer/musicTokens';
@@ -98,3 +101,13 @@ export const referenceSummary = (r: Reference) => ({
   last: r.last,
   tokens: r.tokens.length,
 });
+
+/** The references' provenance: credits from the catalogue file the references were read from, user ABC hashed. */
+export const referencesProvenance = (
+  references: readonly Reference[],
+  catalogue: () => CatalogueFile = readCatalogue,
+): Promise<ReferenceProvenance[]> => referenceProvenance(references, () => catalogue().entries);
+
+/** The printed ABC: with references, their provenance lines as comments after X:, as the app's ABC export has them. */
+export const abcWithReferences = (abc: string, provenance: readonly ReferenceProvenance[]): string =>
+  provenance.length ? abcWithComments(abc, referenceLines(provenance)) : abc;

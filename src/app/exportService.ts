@@ -3,16 +3,22 @@ import type { PcmAudio } from '../audio/pcm';
 import { abcWithProvenance } from '../export/abcExport';
 import { downloadFile, fileStem, MIME } from '../export/download';
 import { midiWithProvenance } from '../export/midiExport';
-import type { Provenance } from '../export/provenance';
+import type { Provenance, ReferenceProvenance } from '../export/provenance';
+import { referenceProvenance } from '../export/referenceProvenance';
 import { wavWithProvenance } from '../export/wavExport';
 import { usePlayback } from '../store/playbackStore';
 import type { Tune } from '../store/types';
+import { catalogueOptions } from './catalogue/catalogueData';
 import { APP_VERSION } from './env';
 import { copyFlagFor } from './neighbours/copyCheck';
+import { queryClient } from './queryClient';
 import { tuneSequence, tuneTitle } from './tuneMusic';
 
-/** The tune's provenance; `copyFlag` is the copy measurement's line (see neighbours/copyCheck.ts). */
-export function provenanceOf(tune: Tune, copyFlag?: string): Provenance {
+/**
+ * The tune's provenance; `copyFlag` is the copy measurement's line (see neighbours/copyCheck.ts), `references`
+ * the excerpts it was conditioned on (see referenceProvenanceOf).
+ */
+export function provenanceOf(tune: Tune, copyFlag?: string, references?: readonly ReferenceProvenance[]): Provenance {
   const { seed, ...settings } = tune.settings;
   return {
     app: { name: 'Apparatus', version: APP_VERSION },
@@ -22,6 +28,7 @@ export function provenanceOf(tune: Tune, copyFlag?: string): Provenance {
     settings: { ...settings, backend: tune.backend, origin: tune.origin, prefixLength: tune.prefixLength },
     timestamp: new Date(tune.createdAt).toISOString(),
     conditioning: tune.tokens.slice(0, 2).join(' '),
+    ...(references?.length ? { references } : {}),
     ...(copyFlag ? { copyFlag } : {}),
   };
 }
@@ -34,7 +41,14 @@ export function renderTune(tune: Pick<Tune, 'tokens'>): Promise<PcmAudio> {
 
 const stem = (tune: Tune) => `${fileStem(tuneTitle(tune.prompt))}-${tune.settings.seed}`;
 
-const provenanceWithCopyCheck = async (tune: Tune) => provenanceOf(tune, await copyFlagFor(tune.tokens));
+/** The tune's references with their credits, from the catalogue the corpus panels share (loaded once). */
+export const referenceProvenanceOf = (tune: Pick<Tune, 'references'>): Promise<ReferenceProvenance[]> =>
+  referenceProvenance(tune.references ?? [], () => queryClient.ensureQueryData(catalogueOptions));
+
+const provenanceWithCopyCheck = async (tune: Tune) => {
+  const [copyFlag, references] = await Promise.all([copyFlagFor(tune.tokens), referenceProvenanceOf(tune)]);
+  return provenanceOf(tune, copyFlag, references);
+};
 
 export async function exportAbc(tune: Tune): Promise<void> {
   const abc = abcWithProvenance(tune.abc, await provenanceWithCopyCheck(tune));

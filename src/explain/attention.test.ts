@@ -182,7 +182,7 @@ describe('attentionMatrix', () => {
         words: ['slow', 'air'],
         tokens: ['M:2/4'],
         references: [
-          { start: 2, tokens: ref1, firstBar: 3, name: 'The Kesh, bars 3-4' },
+          { start: 2, tokens: ref1, firstBar: 3, name: 'The Kesh' },
           { start: 11, tokens: ref2, firstBar: 1 },
         ],
       },
@@ -201,8 +201,8 @@ describe('attentionMatrix', () => {
     close(m.data, [0.1, 0.2, 0.03, 0.03 + 0.04 + 0.05, 0.06 + 0.07 + 0.08 + 0.09, 0.2, 0.1]);
     close([m.data.reduce((a, x) => a + x, 0)], [row.reduce((a, x) => a + x, 0)]);
     expect(m.colGroups).toEqual([
-      { label: 'words', start: 0, count: 2 },
-      { label: 'ref 1: The Kesh, bars 3-4', start: 2, count: 3 },
+      { label: 'prompt', start: 0, count: 2 },
+      { label: 'ref 1 · The Kesh', start: 2, count: 3 },
       { label: 'ref 2', start: 5, count: 2 },
     ]);
     expect(m.label).toMatch(/reference columns sum each reference bar's tokens$/);

@@ -37,7 +37,7 @@ export interface AttentionReference {
   readonly tokens: readonly string[];
   /** The bar of its tune the excerpt starts at, so its columns are labelled with the tune's bar numbers. */
   readonly firstBar: number;
-  /** e.g. "The Kesh, bars 1-4", for the group label. */
+  /** The source tune's title, e.g. "The Kesh", for the group label ("ref 1 · The Kesh"). */
   readonly name?: string;
 }
 
@@ -75,6 +75,12 @@ export interface AttentionInput {
   /** References to show as extra columns, one per bar (and one for the meter and key) of each. */
   readonly references?: readonly AttentionReference[];
 }
+
+/** "ref 1 · The Kesh", or "ref 1" without a name: the label of a reference's column group. */
+export const referenceGroupLabel = (ref: number, name?: string): string => `ref ${ref + 1}${name ? ` · ${name}` : ''}`;
+
+/** The label of the word columns' group. */
+export const PROMPT_GROUP = 'prompt';
 
 /** "ref 1 · bar 3" */
 export const referenceColumnLabel = (ref: number, bar: number | null): string =>
@@ -278,10 +284,9 @@ export function attentionMatrix(input: AttentionInput, s: AttentionSettings): La
   let start = words.length;
   const colGroups = refs.length
     ? [
-        { label: 'words', start: 0, count: words.length },
+        { label: PROMPT_GROUP, start: 0, count: words.length },
         ...refs.map((group, k) => {
-          const name = input.references![k].name;
-          const g = { label: `ref ${k + 1}${name ? `: ${name}` : ''}`, start, count: group.length };
+          const g = { label: referenceGroupLabel(k, input.references![k].name), start, count: group.length };
           start += group.length;
           return g;
         }),

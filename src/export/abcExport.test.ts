@@ -3,11 +3,12 @@ import { parseTune } from '../music/abcParse';
 import { abcjsWarnings } from '../music/abcjsCheck';
 import { abcWithProvenance } from './abcExport';
 import { provenanceLines } from './provenance';
-import { FULL_PROVENANCE, PROVENANCE, TUNE_ABC, TUNE_EVENTS } from './testFixtures';
+import { FULL_PROVENANCE, PROVENANCE, REFERENCED_PROVENANCE, TUNE_ABC, TUNE_EVENTS } from './testFixtures';
 
 describe.each([
   ['minimal provenance', PROVENANCE],
   ['full provenance with %, quotes and a newline', FULL_PROVENANCE],
+  ['provenance with references', REFERENCED_PROVENANCE],
 ])('abcWithProvenance, %s', (_, p) => {
   const abc = abcWithProvenance(TUNE_ABC, p);
   const lines = abc.split('\n');
@@ -32,6 +33,20 @@ describe.each([
     expect(back.events).toEqual(TUNE_EVENTS);
     expect(back.header.T).toEqual(['Test Jig']);
   });
+});
+
+test('the references are listed in the comments and named in the N: note', () => {
+  const lines = abcWithProvenance(TUNE_ABC, REFERENCED_PROVENANCE).split('\n');
+  expect(lines).toContain('% references: 3 excerpts read by the model beside the prompt (inference-time attribution)');
+  expect(lines.filter((l) => /^% reference-\d: /.test(l))).toHaveLength(3);
+  expect(lines.find((l) => l.startsWith('N:'))).toMatch(/reading references: The Kesh, bars 1-4; .*My "100\\%" Tune/);
+});
+
+test.each([
+  ['minimal', PROVENANCE],
+  ['full', FULL_PROVENANCE],
+])('no references (%s) writes the same bytes as before references existed', (_, p) => {
+  expect(abcWithProvenance(TUNE_ABC, { ...p, references: [] })).toBe(abcWithProvenance(TUNE_ABC, p));
 });
 
 test('a tune without K: is refused', () => {

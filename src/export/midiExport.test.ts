@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { INSTRUMENTS, INSTRUMENT_NAMES } from '../audio/instruments';
 import { midiTextEvents, midiWithProvenance } from './midiExport';
 import { provenanceLines } from './provenance';
-import { FULL_PROVENANCE, PROVENANCE, TUNE_SEQ } from './testFixtures';
+import { FULL_PROVENANCE, PROVENANCE, REFERENCED_PROVENANCE, TUNE_SEQ } from './testFixtures';
 
 describe.each([
   [96, 'fiddle'],
@@ -53,6 +53,25 @@ test('text beyond Latin-1 survives (UTF-8 in the text events)', () => {
   const bytes = midiWithProvenance(TUNE_SEQ, p, { tempoBpm: 100, instrument: 'harp', title: 'Ríl' });
   expect(midiTextEvents(bytes)).toEqual(provenanceLines(p));
   expect(midiTextEvents(bytes)).toContain('prompt: reel for Zoë, 雨の日 🎻');
+});
+
+test('the references go in as text events, one per line', () => {
+  const bytes = midiWithProvenance(TUNE_SEQ, REFERENCED_PROVENANCE, { tempoBpm: 100, instrument: 'fiddle' });
+  const texts = midiTextEvents(bytes);
+  expect(texts).toEqual(provenanceLines(REFERENCED_PROVENANCE));
+  expect(texts.filter((t) => /^reference-\d: /.test(t))).toHaveLength(3);
+  expect(texts).toContain(
+    'reference-2: catalogue airdsAirs-book1-0001, "The Ranting Highlandman.", bar 3; ' +
+      "collection Aird's Selection of Scotch, English, Irish and Foreign Airs; no. 0001; source file airdsAirs/book1.abc",
+  );
+});
+
+test.each([
+  ['minimal', PROVENANCE],
+  ['full', FULL_PROVENANCE],
+])('no references (%s) writes the same bytes as before references existed', (_, p) => {
+  const opts = { tempoBpm: 100, instrument: 'fiddle', title: 'Test Jig' } as const;
+  expect(midiWithProvenance(TUNE_SEQ, { ...p, references: [] }, opts)).toEqual(midiWithProvenance(TUNE_SEQ, p, opts));
 });
 
 test('every instrument has a valid program', () => {

@@ -1,7 +1,7 @@
 import { parseTune } from '../music/abcParse';
 import { eventsToAbc } from '../music/canonical';
 import { toNoteSequence } from '../music/noteSequence';
-import type { Provenance } from './provenance';
+import type { Provenance, ReferenceProvenance } from './provenance';
 
 /** A short jig with a pickup, a rest and a tie, in canonical ABC as the app would write it. */
 const tune = parseTune('X:1\nM:6/8\nL:1/8\nK:G\nD|GAB c2d|e2z dBG|A3- A2D|G3 G2|]\n');
@@ -25,3 +25,40 @@ export const FULL_PROVENANCE: Provenance = {
   attribution: 'after The Kesh (trad.)',
   copyFlag: 'close to corpus tune 1234 (0.82)',
 };
+
+/** A catalogue tune with every credit, one with only the required ones, and pasted ABC. */
+export const REFERENCES: readonly ReferenceProvenance[] = [
+  {
+    kind: 'catalogue',
+    id: 'oneills1850-2',
+    title: 'The Kesh',
+    first: 1,
+    last: 4,
+    credits: {
+      collection: "O'Neill's Music of Ireland (the 1850)",
+      book: 'Double Jigs',
+      number: '2',
+      composer: 'trad.',
+      encoder: 'John Chambers',
+      sourceFile: 'oneills1850/jigs.abc',
+    },
+  },
+  {
+    kind: 'catalogue',
+    id: 'airdsAirs-book1-0001',
+    title: 'The Ranting Highlandman.',
+    first: 3,
+    last: 3,
+    credits: {
+      collection: "Aird's Selection of Scotch, English, Irish and Foreign Airs",
+      book: null,
+      number: '0001',
+      composer: null,
+      encoder: null,
+      sourceFile: 'airdsAirs/book1.abc',
+    },
+  },
+  { kind: 'abc', title: 'My "100%" Tune', first: 5, last: 8, tokensSha256: 'cd'.repeat(32) },
+];
+
+export const REFERENCED_PROVENANCE: Provenance = { ...FULL_PROVENANCE, references: REFERENCES };

@@ -1,5 +1,13 @@
 import { interpolateRdBu, interpolateYlGnBu } from 'd3';
-import { heatmapLayout, hitTest, type HeatmapHit, type HeatmapLayout } from './heatmapLayout';
+import {
+  fitLabel,
+  GROUP_BAND_HEIGHT,
+  heatmapLayout,
+  hitTest,
+  type ColumnGroup,
+  type HeatmapHit,
+  type HeatmapLayout,
+} from './heatmapLayout';
 
 export interface HeatmapInput {
   readonly rows: number;
@@ -14,6 +22,8 @@ export interface HeatmapInput {
   readonly scale: 'sequential' | 'diverging';
   /** Columns drawn with a "?" (words the vocabulary does not know). */
   readonly flaggedCols?: readonly number[];
+  /** Runs of columns drawn apart, each under its label (the prompt; each reference). */
+  readonly colGroups?: readonly ColumnGroup[];
 }
 
 export interface HeatmapMarks {
@@ -29,6 +39,7 @@ export interface HeatmapEvents {
 }
 
 const FONT = '12px system-ui, sans-serif';
+const GROUP_FONT = `600 ${FONT}`;
 const LUT_SIZE = 256;
 const INK = '#14213d';
 
@@ -93,6 +104,7 @@ export class Heatmap {
       maxWidth,
       rowLabelWidth,
       colLabelHeight: colLabelWidth * Math.SQRT1_2 + 12,
+      groups: input.colGroups,
     });
     this.layout = l;
     for (const c of [this.base, this.overlay]) size(c, l.width, l.height);
@@ -109,7 +121,7 @@ export class Heatmap {
         const t = Math.max(0, Math.min(1, (v - lo) / span));
         g.fillStyle = Number.isFinite(v) ? colours[Math.round(t * (LUT_SIZE - 1))] : '#ddd';
         // Whole pixels, overlapping by a fraction, so thin rows show no seams.
-        g.fillRect(l.left + c * l.cellW, l.top + r * l.cellH, l.cellW, l.cellH + 0.5);
+        g.fillRect(l.colX[c], l.top + r * l.cellH, l.cellW, l.cellH + 0.5);
       }
     }
     g.fillStyle = INK;
@@ -121,12 +133,13 @@ export class Heatmap {
     g.textAlign = 'left';
     for (let c = 0; c < l.cols; c++) {
       g.save();
-      g.translate(l.left + (c + 0.5) * l.cellW, l.top - 6);
+      g.translate(l.colX[c] + 0.5 * l.cellW, l.top - 6);
       g.rotate(-Math.PI / 4);
       g.fillStyle = flagged.has(c) ? '#8a5a00' : INK;
       g.fillText(`${shorten(input.colLabels[c])}${flagged.has(c) ? ' ?' : ''}`, 0, 0);
       g.restore();
     }
+    drawGroups(g, l);
     legend(g, l, colours, lo, hi);
     this.mark(this.marks);
   }
@@ -143,12 +156,13 @@ export class Heatmap {
       g.strokeStyle = colour;
       g.lineWidth = width;
       const h = Math.max(l.cellH, 3);
-      g.strokeRect(2, l.top + row * l.cellH - (h - l.cellH) / 2, l.left + l.cols * l.cellW - 2, h);
+      g.strokeRect(2, l.top + row * l.cellH - (h - l.cellH) / 2, l.right - 2, h);
     };
     if (marks.selectedCol !== null && marks.selectedCol < l.cols) {
       g.strokeStyle = '#e76f51';
       g.lineWidth = 3;
-      g.strokeRect(l.left + marks.selectedCol * l.cellW, 0, l.cellW, l.top + l.rows * l.cellH);
+      const y = l.groups.length ? GROUP_BAND_HEIGHT : 0;
+      g.strokeRect(l.colX[marks.selectedCol], y, l.cellW, l.top + l.rows * l.cellH - y);
     }
     band(marks.playingRow, '#2a9d8f', 3);
     band(marks.selectedRow, '#e76f51', 3);
@@ -203,6 +217,43 @@ function size(c: HTMLCanvasElement, w: number, h: number): void {
   c.style.width = `${w}px`;
   c.style.height = `${h}px`;
   c.getContext('2d')?.setTransform(dpr, 0, 0, dpr, 0, 0);
+}
+
+/**
+ * Column groups: a line in each gap between two groups, down the cells, and each group's label over a bracket
+ * spanning its columns, in the band above the word labels.
+ */
+export function drawGroups(g: CanvasRenderingContext2D, l: HeatmapLayout): void {
+  if (!l.groups.length) return;
+  g.save();
+  g.strokeStyle = INK;
+  g.lineWidth = 2;
+  for (const x of l.separators) {
+    g.beginPath();
+    g.moveTo(x, l.top - 4);
+    g.lineTo(x, l.top + l.rows * l.cellH);
+    g.stroke();
+  }
+  g.lineWidth = 1;
+  g.fillStyle = INK;
+  g.font = GROUP_FONT;
+  g.textAlign = 'left';
+  g.textBaseline = 'middle';
+  const bracketY = GROUP_BAND_HEIGHT - 4.5;
+  for (const b of l.groups) {
+    g.fillText(
+      fitLabel(b.label, b.labelWidth, (s) => g.measureText(s).width),
+      b.x,
+      bracketY / 2,
+    );
+    g.beginPath();
+    g.moveTo(b.x + 0.5, bracketY + 4);
+    g.lineTo(b.x + 0.5, bracketY);
+    g.lineTo(b.x + b.width - 0.5, bracketY);
+    g.lineTo(b.x + b.width - 0.5, bracketY + 4);
+    g.stroke();
+  }
+  g.restore();
 }
 
 function legend(g: CanvasRenderingContext2D, l: HeatmapLayout, colours: string[], lo: number, hi: number): void {

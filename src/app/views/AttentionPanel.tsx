@@ -27,7 +27,7 @@ export function AttentionPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext }) 
     const bars = tokenBars(tune.tokens);
     const references = r.readings[0].memory.references.map((cols, k) => {
       const ref = tune.references?.[k];
-      return { ...cols, firstBar: ref?.first ?? 1, name: ref ? referenceLabel(ref) : undefined };
+      return { ...cols, firstBar: ref?.first ?? 1, name: ref ? ref.source.title || ref.source.id : undefined };
     });
     return { attention, layers: r.layers, heads: r.heads, words: tune.words, tokens: tune.tokens, bars, references };
   }, [reading.data, tune]);
