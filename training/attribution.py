@@ -37,7 +37,7 @@ import torch
 import torch.nn.functional as F
 
 from data import PAD, TEXT_NONE, Corpus
-from model import ModelConfig, TuneModel
+from model import TRAINING_ONLY, ModelConfig, TuneModel
 
 FORMAT_VERSION = 1
 DEFAULT_SEED = 20251125
@@ -129,6 +129,7 @@ def model_from_onnx(models_dir):
             module = ".".join(n.name.strip("/").split("/")[:-1])
             params = {  # parameter name -> (node input, transpose)
                 "MatMul": {"weight": (1, True)},
+                "Gemm": {"weight": (1, False), "bias": (2, False)},  # a Linear on a 2-D input (transB=1)
                 "Add": {"bias": (None, False)},
                 "LayerNormalization": {"weight": (1, False), "bias": (2, False)},
                 "Gather": {"weight": (0, False)},
@@ -141,11 +142,11 @@ def model_from_onnx(models_dir):
                 vals = [value(r) for r in refs if value(r) is not None]
                 if len(vals) == 1 and vals[0].size == wanted[key].numel():
                     found[key] = vals[0].T if transpose else vals[0]
-    missing = sorted(set(wanted) - set(found))
+    missing = sorted(k for k in set(wanted) - set(found) if not k.startswith(TRAINING_ONLY))
     if missing:
         raise SystemExit(f"cannot find these weights in the ONNX files: {missing[:8]}")
     model.load_state_dict({k: torch.from_numpy(np.ascontiguousarray(v).astype(np.float32)).reshape(wanted[k].shape)
-                           for k, v in found.items()})
+                           for k, v in found.items()}, strict=False)
     return model, cfg
 
 

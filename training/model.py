@@ -29,6 +29,7 @@ class ModelConfig:
     dropout: float = 0.1
 
 
+TRAINING_ONLY = ("aux_meter.", "aux_key.")  # parameters the export leaves out
 NEG = -1e9  # additive mask value; finite so fully masked rows stay NaN-free
 
 
@@ -126,7 +127,14 @@ class TuneModel(nn.Module):
         self.enc_ln = nn.LayerNorm(cfg.d_model)
         self.decoder = nn.ModuleList([DecoderLayer(cfg) for _ in range(cfg.dec_layers)])
         self.dec_ln = nn.LayerNorm(cfg.d_model)
+        # The mean of the memory (prompt words and references), added to every decoder input: a direct route from the
+        # prompt to every step, beside cross-attention, so the decoder cannot learn to ignore the prompt.
+        self.context = nn.Linear(cfg.d_model, cfg.d_model)
         self.head = nn.Linear(cfg.d_model, cfg.music_vocab)  # the "output layer" of gradient attribution
+        # Training only (never exported): the meter and key tokens read straight from the prompt's encoding, so the
+        # encoder has to carry them and the decoder finds them there.
+        self.aux_meter = nn.Linear(cfg.d_model, cfg.music_vocab)
+        self.aux_key = nn.Linear(cfg.d_model, cfg.music_vocab)
         self.drop = nn.Dropout(cfg.dropout)
         self.apply(self._init)
 
@@ -171,7 +179,9 @@ class TuneModel(nn.Module):
         S = tokens.shape[1]
         P = 0 if past is None else past[0][0].shape[2]
         pos = torch.arange(S, device=tokens.device) + P
-        x = self.drop(self.music_emb(tokens) + self.music_pos(pos) + self.beat_emb(beats))
+        pooled = (memory * memory_valid[..., None]).sum(1) / memory_valid.sum(1, keepdim=True).clamp(min=1)  # (B, D)
+        x = self.music_emb(tokens) + self.music_pos(pos) + self.beat_emb(beats) + self.context(pooled)[:, None, :]
+        x = self.drop(x)
         key_pos = torch.arange(P + S, device=tokens.device)
         self_mask = (key_pos[None, :] > pos[:, None]).float() * NEG  # (S, P+S): no looking ahead
         cross_mask = ((1.0 - memory_valid) * NEG)[:, None, None, :]
@@ -183,6 +193,12 @@ class TuneModel(nn.Module):
             cross.append(probs)
         hidden = self.dec_ln(x)
         return self.head(hidden), present, torch.stack(cross, dim=1), hidden
+
+    def prompt_logits(self, memory, text_valid):
+        """Meter and key logits (B, V) each, from the mean of the prompt words' memory (reference columns left out)."""
+        T = text_valid.shape[1]
+        pooled = (memory[:, :T] * text_valid[..., None]).sum(1) / text_valid.sum(1, keepdim=True).clamp(min=1)
+        return self.aux_meter(pooled), self.aux_key(pooled)
 
     def forward(self, text, text_valid, tokens, beats, refs=None, ref_slot=None):
         memory, valid = self.encode(text, text_valid, refs, ref_slot)

@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 
 import attribution as A
-from model import ModelConfig, TuneModel
+from model import TRAINING_ONLY, ModelConfig, TuneModel
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.join(HERE, "..", "public", "models")
@@ -102,7 +102,8 @@ class OnnxWeightsTest(unittest.TestCase):
             rebuilt, rcfg = A.model_from_onnx(out)
         self.assertEqual(rcfg, cfg)
         for name, value in model.state_dict().items():
-            torch.testing.assert_close(rebuilt.state_dict()[name], value, atol=0, rtol=0, msg=name)
+            if not name.startswith(TRAINING_ONLY):  # the export leaves the training-only heads out
+                torch.testing.assert_close(rebuilt.state_dict()[name], value, atol=0, rtol=0, msg=name)
 
     def check_golden(self, models_dir, golden_path):
         """The weights rebuilt from an export's ONNX files reproduce its golden.json (v2: references and bar positions)."""

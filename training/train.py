@@ -19,7 +19,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from data import PAD, Corpus, length_batches, make_batch
+from data import PAD, TEXT_NONE, Corpus, length_batches, make_batch
 from model import ModelConfig, TuneModel
 
 p = argparse.ArgumentParser()
@@ -38,6 +38,8 @@ p.add_argument("--tiny", action="store_true", help="a very small config for the 
 p.add_argument("--resume", action="store_true")
 p.add_argument("--init", default=None, help="start from this checkpoint's weights (fine-tuning), with a fresh optimiser and schedule")
 p.add_argument("--ref-prob", type=float, default=0.5, help="share of rows that get reference excerpts of their own tune")
+p.add_argument("--aux-weight", type=float, default=0.0,
+               help="weight of the loss that reads the tune's meter and key tokens from the prompt's encoding alone")
 p.add_argument("--minutes", type=float, default=None, help="stop and save after this much training time (resume later)")
 p.add_argument("--header-weight", type=float, default=1.0,
                help="loss weight of the meter and key tokens, where the prompt's meter and key words must show")
@@ -66,13 +68,24 @@ def lr_at(step):
     return args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
-def loss_of(b, header_weight=1.0):
+def loss_of(b, header_weight=1.0, aux_weight=0.0):
+    """Summed weighted token loss (divide by the token count), plus the prompt loss already averaged over rows."""
     tokens = b.tokens
-    logits = model(b.text, b.valid, tokens[:, :-1], b.beats[:, :-1], b.refs, b.ref_slot)
+    memory, memory_valid = model.encode(b.text, b.valid, b.refs, b.ref_slot)
+    logits, _, _, _ = model.decode(tokens[:, :-1], b.beats[:, :-1], memory, memory_valid)
     per_token = F.cross_entropy(logits.reshape(-1, cfg.music_vocab), tokens[:, 1:].reshape(-1), ignore_index=PAD, reduction="none")
     weights = torch.ones_like(tokens[:, 1:], dtype=torch.float32)
     weights[:, :2] = header_weight  # targets 0 and 1 are the M: and K: tokens
-    return (per_token * weights.reshape(-1)).sum()
+    total = (per_token * weights.reshape(-1)).sum()
+    if aux_weight == 0:
+        return total, torch.zeros(())
+    # Rows with a prompt and no references: there the prompt alone must say the meter and key.
+    rows = (b.text[:, 0] != TEXT_NONE) & ((b.ref_slot > 0).sum(1) == 0)
+    if not rows.any():
+        return total, torch.zeros(())
+    meter, key = model.prompt_logits(memory[rows], b.valid[rows])
+    aux = F.cross_entropy(meter, tokens[rows, 1]) + F.cross_entropy(key, tokens[rows, 2])
+    return total, aux_weight * aux
 
 
 @torch.no_grad()
@@ -83,7 +96,7 @@ def evaluate():
     erng = np.random.default_rng(0)
     for batch in length_batches(corpus, valid_idx, args.tokens_per_batch, erng):
         b = make_batch(corpus, batch, erng, fixed_caption=0)
-        total += loss_of(b).item()
+        total += loss_of(b)[0].item()
         count += (b.tokens[:, 1:] != PAD).sum().item()
     model.train()
     return total / count
@@ -92,8 +105,9 @@ def evaluate():
 ckpt_path = os.path.join(args.out, "ckpt.pt")
 state = {"step": 0, "elapsed": 0.0, "tokens": 0, "epoch": 0}
 if args.init and not (args.resume and os.path.exists(ckpt_path)):
-    model.load_state_dict(torch.load(args.init, map_location="cpu")["model"])
-    print(f"initialised from {args.init}")
+    missing, unexpected = model.load_state_dict(torch.load(args.init, map_location="cpu")["model"], strict=False)
+    assert not unexpected, unexpected
+    print(f"initialised from {args.init}" + (f"; new: {', '.join(missing)}" if missing else ""))
 if args.resume and os.path.exists(ckpt_path):
     ck = torch.load(ckpt_path)
     model.load_state_dict(ck["model"])
@@ -127,7 +141,8 @@ while state["step"] < args.steps:
     n_tok = (b.tokens[:, 1:] != PAD).sum().item()
     for g in opt.param_groups:
         g["lr"] = lr_at(state["step"])
-    loss = loss_of(b, args.header_weight) / n_tok
+    token_loss, aux_loss = loss_of(b, args.header_weight, args.aux_weight)
+    loss = token_loss / n_tok + aux_loss
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -135,7 +150,7 @@ while state["step"] < args.steps:
     state["step"] += 1
     state["elapsed"] += time.time() - t0
     state["tokens"] += n_tok
-    rec = {"step": state["step"], "loss": round(loss.item(), 4), "lr": lr_at(state["step"]), "tok_per_s": round(state["tokens"] / state["elapsed"])}
+    rec = {"step": state["step"], "loss": round(loss.item(), 4), "aux": round(aux_loss.item(), 4), "lr": lr_at(state["step"]), "tok_per_s": round(state["tokens"] / state["elapsed"])}
     if state["step"] % args.eval_every == 0 or state["step"] == args.steps:
         rec["valid_loss"] = round(evaluate(), 4)
         rec["epoch"] = state["epoch"]
