@@ -339,12 +339,15 @@ export const DEFAULT_ATTENTION_SETTINGS: AttentionSettings = {
 export const attentionInterpreter: Interpreter<AttentionInput, AttentionSettings, LabelledMatrix> = {
   id: 'cross-attention',
   description:
-    'Cross-attention weights of the decoder at the position that predicts each music token, over the prompt words. ' +
+    'Cross-attention weights of the decoder at the position that predicts each music token, over the prompt words ' +
+    'and the reference excerpts. ' +
     'Heads and layers can be read one at a time or combined by mean or max. "Rollout" is a weighted mean over ' +
     'layers: each layer keeps a share r of what the position carried from the layers below and adds 1 - r of ' +
     "what it reads now (Abnar & Zuidema's residual rule, restricted to one position because cross-attention is " +
     'not square and the decoder self-attention is not exported). Attention weights show where the read-out ' +
-    'looked, not why a note was chosen.',
+    'looked, not why a note was chosen. Attention is not the only route from the words to the notes: the decoder ' +
+    'also adds the mean of the whole encoding (words and references) to every position, a route no map shows; ' +
+    'the leave-one-out reading measures both routes together.',
   settingsSpec: (dims: ModelDims): SettingsSpec<AttentionSettings> => ({
     layers: {
       kind: 'choice',
