@@ -40,6 +40,7 @@ p.add_argument("--init", default=None, help="start from this checkpoint's weight
 p.add_argument("--ref-prob", type=float, default=0.5, help="share of rows that get reference excerpts of their own tune")
 p.add_argument("--aux-weight", type=float, default=0.0,
                help="weight of the loss that reads the tune's meter and key tokens from the prompt's encoding alone")
+p.add_argument("--stop-at", type=int, default=None, help="stop and save at this step, keeping the schedule of --steps")
 p.add_argument("--minutes", type=float, default=None, help="stop and save after this much training time (resume later)")
 p.add_argument("--header-weight", type=float, default=1.0,
                help="loss weight of the meter and key tokens, where the prompt's meter and key words must show")
@@ -132,7 +133,8 @@ print(f"{n_params} parameters, {len(train_idx)} training tunes, {args.steps} ste
 model.train()
 batches = []
 session_start = state["elapsed"]
-while state["step"] < args.steps:
+last_step = min(args.steps, args.stop_at or args.steps)  # --stop-at ends early, on the schedule of --steps
+while state["step"] < last_step:
     if not batches:
         batches = length_batches(corpus, train_idx, args.tokens_per_batch, rng)
         state["epoch"] += 1
