@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { ApparatusTestHook, TestState } from '../src/app/testHook';
+import type { Reference } from '../src/music/excerpt';
 import { ControlsPanel } from './pages/ControlsPanel';
 import { ExportPanel } from './pages/ExportPanel';
 import { GenerateBar } from './pages/GenerateBar';
@@ -71,6 +72,11 @@ export class App {
       { timeout: 60_000 },
     );
     return (await this.state()).current!;
+  }
+
+  /** The references the next generations read (the page has no control for them yet, so through the hook). */
+  async setReferences(references: readonly Reference[]): Promise<void> {
+    await this.page.evaluate((refs) => window.__apparatus!.setReferences(refs), [...references]);
   }
 
   /** Clicks Generate and returns the finished tune. */

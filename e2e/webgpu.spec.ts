@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
+import type { Reference } from '../src/music/excerpt';
 import { expect, test, type App } from './fixtures';
+import { sampleReferences } from './sampleReferences';
 
 const SEED = 321;
 const TOKENS = 32;
@@ -14,10 +16,15 @@ async function adapter(page: Page): Promise<{ exists: boolean; fallback: boolean
   });
 }
 
-async function tuneOn(app: App, query: string): Promise<{ tokens: readonly string[]; backend: string }> {
+async function tuneOn(
+  app: App,
+  query: string,
+  references: readonly Reference[] = [],
+): Promise<{ tokens: readonly string[]; backend: string }> {
   await app.openReady(query);
   await app.prompt.fill('a jig in G major');
   await app.controls.quick(SEED, TOKENS);
+  if (references.length) await app.setReferences(references);
   const tune = await app.generate();
   return { tokens: tune.tokens, backend: tune.backend };
 }
@@ -36,6 +43,17 @@ test.describe('WebGPU', () => {
     await expect(info).toContainText(found.fallback ? 'software fallback adapter' : 'hardware adapter');
     expect(gpu.backend).toBe('webgpu');
     expect(wasm.backend).toBe('wasm');
+    expect(gpu.tokens).toEqual(wasm.tokens);
+  });
+
+  test('with references, WebGPU writes the same tokens as WASM', async ({ app, page }) => {
+    await app.open('backend=wasm');
+    test.skip(!(await adapter(page)).exists, 'this Chromium exposes no WebGPU adapter at all');
+    // Cross-attention then spans the words and the reference tokens, a longer memory than any prompt alone.
+    const refs = sampleReferences();
+    const wasm = await tuneOn(app, 'backend=wasm', refs);
+    const gpu = await tuneOn(app, 'backend=webgpu', refs);
+    expect(gpu.backend).toBe('webgpu');
     expect(gpu.tokens).toEqual(wasm.tokens);
   });
 

@@ -38,6 +38,8 @@ export class AttentionView {
   readonly settings: Locator;
   readonly emptyPrompt: Locator;
   readonly unknown: Locator;
+  /** The line naming the references the tune was read with (absent without references). */
+  readonly references: Locator;
 
   constructor(readonly root: Locator) {
     this.map = root.getByTestId('attention-map');
@@ -55,6 +57,7 @@ export class AttentionView {
     this.settings = root.getByRole('group', { name: 'Attention settings' });
     this.emptyPrompt = root.getByTestId('attention-empty-prompt');
     this.unknown = root.getByTestId('attention-unknown');
+    this.references = root.getByTestId('attention-references');
   }
 
   wordButton(word: string): Locator {
