@@ -65,22 +65,25 @@ export function tuneType(header: Header): string | null {
   return null;
 }
 
+/** Printed tempo directions, most specific first. */
+const TEMPO_WORDS = [
+  'very slow',
+  'slow',
+  'moderate',
+  'lively',
+  'spirited',
+  'brisk',
+  'quick',
+  'fast',
+  'gracefully',
+  'tenderly',
+  'plaintive',
+] as const;
+
 /** Tempo words: from the printed direction (N: or Q: text) or from the metronome mark. */
 export function tempoWord(header: Header): string | null {
   const text = [...(header.N ?? []), ...(header.Q ?? [])].join(' ').toLowerCase();
-  for (const w of [
-    'very slow',
-    'slow',
-    'moderate',
-    'lively',
-    'spirited',
-    'brisk',
-    'quick',
-    'fast',
-    'gracefully',
-    'tenderly',
-    'plaintive',
-  ]) {
+  for (const w of TEMPO_WORDS) {
     if (text.includes(w)) return w;
   }
   const bpm = /=\s*(\d+)/.exec(header.Q?.[0] ?? '');
@@ -330,19 +333,7 @@ export const ALWAYS_KNOWN_WORDS: readonly string[] = [
     ...['2/2', '2/4', '3/4', '4/4', '6/8', '9/8', '12/8', '3/2', '6/4', '3/8', '9/4'],
     ...Object.values(NUMBER_WORDS),
     ...['time', 'common', 'cut', 'alla', 'breve', 'barndance'],
-    ...[
-      'very',
-      'slow',
-      'moderate',
-      'lively',
-      'spirited',
-      'brisk',
-      'quick',
-      'fast',
-      'gracefully',
-      'tenderly',
-      'plaintive',
-    ],
+    ...TEMPO_WORDS.flatMap((w) => w.split(' ')),
     ...[
       'gentle',
       'tender',
