@@ -42,6 +42,8 @@ describe('training smoke test', () => {
       models,
       '--golden',
       join(dir, 'golden.json'),
+      '--data',
+      join(dir, 'training/data'),
     ]);
 
     const model = await loadNodeModel(models);
