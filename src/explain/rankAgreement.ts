@@ -1,4 +1,5 @@
 /** Rank agreement between two scorings of the same items: Spearman's rho and Kendall's tau-b. */
+import { pearson } from '../stats/pearson';
 
 /** Ranks from 1 (smallest value) up; tied values share the mean of the ranks they span. */
 export function averageRanks(values: ArrayLike<number>): Float64Array {
@@ -13,22 +14,6 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
     i = j + 1;
   }
   return ranks;
-}
-
-function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) [ma, mb] = [ma + a[i] / n, mb + b[i] / n];
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i] - ma) * (b[i] - mb);
-    saa += (a[i] - ma) ** 2;
-    sbb += (b[i] - mb) ** 2;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : null;
 }
 
 function checkPair(a: ArrayLike<number>, b: ArrayLike<number>): void {

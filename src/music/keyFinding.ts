@@ -2,6 +2,7 @@
  * Which key the notes are in, read from the notes alone (not the K: field): the share of note duration in a
  * mode's scale, and a Krumhansl-Schmuckler key estimate.
  */
+import { pearson } from '../stats/pearson';
 import type { Mode } from './key';
 import type { NoteSequence } from './noteSequence';
 
@@ -40,25 +41,6 @@ export function durationHistogram(seq: NoteSequence): Float64Array {
   return h;
 }
 
-function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
-  const n = xs.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += xs[i] / n;
-    my += ys[i] / n;
-  }
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-}
-
 /**
  * Krumhansl-Schmuckler: correlates the histogram with the major and minor profiles rotated to all 12 tonics
  * and returns the best. Ties go to major, then to the lower pitch class. Null when the histogram is flat or
@@ -72,7 +54,7 @@ export function findKey(histogram: ArrayLike<number>): KeyEstimate | null {
   ] as const) {
     for (let tonic = 0; tonic < 12; tonic++) {
       const rotated = Array.from({ length: 12 }, (_, pc) => profile[(pc - tonic + 12) % 12]);
-      const r = pearson(histogram, rotated);
+      const r = pearson(histogram, rotated) ?? 0;
       if (best === null || r > best.r + 1e-12) best = { tonic, mode, r };
     }
   }
