@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { stubCard } from '../../src/runtime/stubCard';
 import { buildCopyIndex } from '../../src/explain/copyDetect';
-import type { DecoderSession, ModelCard, StepOutput, TuneModelRunner } from '../../src/runtime/modelTypes';
+import type { DecoderSession, StepOutput, TuneModelRunner } from '../../src/runtime/modelTypes';
 import { Vocab } from '../../src/tokenizer/vocab';
 import { tokensToSequence } from '../catalogue';
 import { FEATURE_PAIRS, pairJobs } from './featurePairs';
@@ -23,12 +24,7 @@ const REF_TUNE = 'M:4/4 K:Dmaj D E F G | A B c d | d c B A | G F E D |'.split(' 
  * the scripted token, so sampling follows the script and a reading gives other tunes low likelihood.
  */
 function scriptedModel(): EvalModel {
-  const config = { dec_layers: 1, n_heads: 1, d_model: 2, enc_layers: 1, max_text: 8, max_music: 64 };
-  const card = {
-    name: 'stub',
-    files: [],
-    config: { ...config, music_vocab: MUSIC.length, text_vocab: 7, max_ref: 96, beat_vocab: 160 },
-  } as ModelCard;
+  const card = stubCard({ max_music: 64, music_vocab: MUSIC.length, text_vocab: 7 });
   const runner: TuneModelRunner = {
     card,
     async start(prompts, references) {

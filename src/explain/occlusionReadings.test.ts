@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DecoderSession, ModelCard, StepOutput, TuneModelRunner } from '../runtime/modelTypes';
+import type { DecoderSession, StepOutput, TuneModelRunner } from '../runtime/modelTypes';
 import { Vocab } from '../tokenizer/vocab';
 import { occlusionReadings, promptIds } from './occlusionReadings';
+import { stubCard } from '../runtime/stubCard';
 
 const VOCAB = new Vocab({
   music: ['<pad>', '<s>', '</s>', 'M:2/4', 'K:Dmaj', 'd', '|'],
@@ -12,22 +13,7 @@ const VOCAB = new Vocab({
 function stubRunner() {
   const starts: number[][][] = [];
   const refs: number[][][][] = [];
-  const card = {
-    name: 'stub',
-    files: [],
-    config: {
-      dec_layers: 1,
-      n_heads: 1,
-      d_model: 2,
-      enc_layers: 1,
-      max_text: 8,
-      max_music: 16,
-      music_vocab: 7,
-      text_vocab: 5,
-      max_ref: 96,
-      beat_vocab: 160,
-    },
-  } as ModelCard;
+  const card = stubCard({ music_vocab: 7, text_vocab: 5 });
   const runner: TuneModelRunner = {
     card,
     async start(prompts, references) {

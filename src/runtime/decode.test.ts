@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Vocab } from '../tokenizer/vocab';
 import { DEFAULT_SETTINGS, generate } from './decode';
-import type { DecoderSession, ModelCard, StepOutput, TuneModelRunner } from './modelTypes';
+import { stubCard } from './stubCard';
+import type { DecoderSession, StepOutput, TuneModelRunner } from './modelTypes';
 
 const MUSIC = ['<pad>', '<s>', '</s>', 'M:2/4', 'K:Dmaj', 'd', '2', '|'];
 const VOCAB = new Vocab({ music: MUSIC, text: ['<pad>', '<none>', '<unk>', 'slow', 'air'] });
@@ -10,22 +11,7 @@ const [L, H, D] = [1, 1, 2];
 /** A runner that records how it was started and answers every step with flat logits and a fixed attention. */
 function stubRunner() {
   const starts: { prompts: number[][]; references: number[][][] }[] = [];
-  const card = {
-    name: 'stub',
-    files: [],
-    config: {
-      dec_layers: L,
-      n_heads: H,
-      d_model: D,
-      enc_layers: 1,
-      max_text: 8,
-      max_music: 16,
-      music_vocab: MUSIC.length,
-      text_vocab: 5,
-      max_ref: 96,
-      beat_vocab: 160,
-    },
-  } as ModelCard;
+  const card = stubCard({ dec_layers: L, n_heads: H, d_model: D, music_vocab: MUSIC.length, text_vocab: 5 });
   const runner: TuneModelRunner = {
     card,
     async start(prompts, references) {

@@ -2,27 +2,19 @@ import type { InferenceSession } from 'onnxruntime-common';
 import { Tensor } from 'onnxruntime-common';
 import { describe, expect, it } from 'vitest';
 import { barPositions } from '../tokenizer/barPosition';
-import type { ModelCard } from './modelTypes';
 import { OrtTuneModel } from './ortRunner';
+import { stubCard } from './stubCard';
 
 const MUSIC = ['<pad>', '<s>', '</s>', 'M:2/4', 'K:Dmaj', 'd', '2', '|'];
 const [L, H, D] = [1, 2, 4];
-const card = {
-  name: 'fake',
-  files: [],
-  config: {
-    dec_layers: L,
-    n_heads: H,
-    d_model: D,
-    enc_layers: 1,
-    max_text: 8,
-    max_music: 32,
-    music_vocab: MUSIC.length,
-    text_vocab: 10,
-    max_ref: 96,
-    beat_vocab: 160,
-  },
-} as ModelCard;
+const card = stubCard({
+  dec_layers: L,
+  n_heads: H,
+  d_model: D,
+  max_music: 32,
+  music_vocab: MUSIC.length,
+  text_vocab: 10,
+});
 
 type Feeds = Record<string, Tensor>;
 
