@@ -5,7 +5,8 @@ const executablePath = CHROMIUM_PATH;
 // Tone.js needs audio to start without a user gesture in a headless run.
 const args = [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'];
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts of the repo run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
