@@ -1,6 +1,6 @@
 """
-Collects the stages of a training into one JSON record for the model card. The v2 model has one stage, run "v2"
-trained from scratch (scripts/release-model.sh); fine-tuning runs on top of it would follow it as further stages.
+Collects the stages of a training into one JSON record for the model card, in training order: each stage after
+the first starts from the weights of the one before it (scripts/release-model.sh runs them).
 
     /usr/bin/python3 training/training_record.py --out record.json RUN_DIR [RUN_DIR ...]
 
@@ -61,6 +61,7 @@ def stage(run):
         "caption_dropout": a["caption_dropout"],
         "word_dropout": a["word_dropout"],
         "header_weight": a.get("header_weight", 1.0),
+        "aux_weight": a.get("aux_weight", 0.0),
         "ref_prob": a.get("ref_prob", 0.0),
         "eval_every": a.get("eval_every"),
         "seed": a["seed"],
@@ -72,7 +73,7 @@ def stage(run):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--out", required=True)
-    p.add_argument("runs", nargs="+", help="run folders in training order (v2: training/runs/v2 alone)")
+    p.add_argument("runs", nargs="+", help="run folders in training order")
     args = p.parse_args()
     stages = [stage(run) for run in args.runs]
     record = {
