@@ -15,6 +15,7 @@ import { pitchClassHistogram } from '../src/music/features';
 import { DEFAULT_SETTINGS, type GenerationSettings } from '../src/runtime/decode';
 import { parseOptions, runCli } from './args';
 import { readCatalogue, tokensToSequence } from './catalogue';
+import { corpusNotesInKey, typeRows } from './eval/corpusContext';
 import { FEATURE_PAIRS, PAIR_BASE_PROMPTS, pairJobs, summarisePairs } from './eval/featurePairs';
 import { heldOutFigures, unknownWords, type TuneOutcome } from './eval/measures';
 import { outputPlan } from './eval/outputs';
@@ -125,6 +126,10 @@ async function main(): Promise<void> {
       model.vocab,
     ),
     perplexity: perplexityFromCard(card),
+    corpus: {
+      notesInKey: corpusNotesInKey(catalogue.entries, tokensToSequence),
+      types: typeRows(asks, alone.heldOut.outcomes, catalogue.entries),
+    },
   };
   const minutes = Math.round((performance.now() - started) / 6000) / 10;
   const run: RunInfo = {

@@ -36,6 +36,12 @@ describe('measureTune', () => {
       { meterOk: false, statedMeterOk: null, typeMeterOk: false, barsOk: false },
     ],
     ['a stated meter', JIG, ask({ meterFrom: 'stated' }), { meterOk: true, statedMeterOk: true }],
+    [
+      'a 2/4 hornpipe: the corpus writes them so, sessions do not',
+      ['M:2/4', ...JIG.slice(1)],
+      ask({ type: 'hornpipe', meters: ['4/4', '2/2', '2/4'] }),
+      { meterOk: true, typeMeterOk: true, typeMeterSessionOk: false },
+    ],
     ['the relative minor', [JIG[0], 'K:Emin', ...JIG.slice(2)], ask(), { tonicOk: false, modeOk: false }],
     ['enharmonic tonic', [JIG[0], 'K:A#maj', ...JIG.slice(2)], ask({ tonic: 'Bb' }), { tonicOk: true, modeOk: true }],
     ['an overfull bar', split('M:6/8 K:Gmaj G A B c B A B | G 6 |]'), ask(), { barsOk: false, valid: true }],

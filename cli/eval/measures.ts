@@ -10,7 +10,7 @@ import { tokensToAbc, tokensToEvents } from '../../src/tokenizer/musicTokens';
 import { tokensToSequence } from '../catalogue';
 import { noteKeyVerdict, SCALE_SHARE_MIN, type NoteKeyVerdict } from './noteKey';
 import type { Ask } from './prompts';
-import { meterFitsType } from './typeMeter';
+import { meterFitsType, SESSION_METERS } from './typeMeter';
 
 export interface TuneOutcome {
   readonly valid: boolean;
@@ -21,6 +21,8 @@ export interface TuneOutcome {
   readonly tonicOk: boolean | null;
   readonly modeOk: boolean | null;
   readonly typeMeterOk: boolean | null;
+  /** typeMeterOk with reels and hornpipes held to today's session meters (no 2/4). */
+  readonly typeMeterSessionOk: boolean | null;
   /** The notes against the asked key; null when the prompt names no key. */
   readonly noteKey: NoteKeyVerdict | null;
   readonly copied: boolean;
@@ -54,6 +56,7 @@ export function measureTune(tokens: readonly string[], ask: Ask, copyIndex: Copy
     tonicOk: asked ? key !== null && tonicPitchClass(key) === tonicPitchClass(asked) : null,
     modeOk: asked ? key?.mode === asked.mode : null,
     typeMeterOk: ask.type ? meterFitsType(ask.type, meter) : null,
+    typeMeterSessionOk: ask.type ? meterFitsType(ask.type, meter, SESSION_METERS) : null,
     noteKey: asked ? noteKeyVerdict(seq, asked) : null,
     copied: copyScore(seq, copyIndex).flagged,
     tokens: tokens.length,
@@ -76,6 +79,7 @@ export interface HeldOutFigures {
   readonly modePct: number;
   readonly keyAndModePct: number;
   readonly typeMeterPct: number;
+  readonly typeMeterSessionPct: number;
   readonly notesInKeyPct: number;
   /** The parts of notesInKeyPct. */
   readonly scaleShareMean: number;
@@ -99,6 +103,7 @@ export function heldOutFigures(xs: readonly TuneOutcome[]): HeldOutFigures {
     modePct: pct(xs.map((x) => x.modeOk)),
     keyAndModePct: pct(xs.map((x) => (x.tonicOk === null ? null : x.tonicOk && x.modeOk === true))),
     typeMeterPct: pct(xs.map((x) => x.typeMeterOk)),
+    typeMeterSessionPct: pct(xs.map((x) => x.typeMeterSessionOk)),
     notesInKeyPct: pct(keyed.map((k) => k.inKey)),
     scaleShareMean: shares.length ? Math.round((1000 * shares.reduce((a, b) => a + b, 0)) / shares.length) / 1000 : NaN,
     scaleShareOkPct: pct(keyed.map((k) => k.scaleShare >= SCALE_SHARE_MIN)),

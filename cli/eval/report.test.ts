@@ -75,6 +75,13 @@ const figures: EvaluationFigures = {
   fitBars: column({ meterPct: 96, tonicPct: 90, barLengthsPct: 100, validityPct: 100, copyRatePct: 1 }, 80),
   unknownWords: { pct: 2.5, words: [{ word: 'mazurka', prompts: 3 }] },
   perplexity: { withPrompt: 4.2, withoutPrompt: 4.9, gapNats: Math.log(4.9 / 4.2), fiveGram: 6.3 },
+  corpus: {
+    notesInKey: { tunes: 370, inKeyPct: 88.1 },
+    types: [
+      { type: 'waltz', prompts: 5, tunes: 15, fitsPct: 20, corpusTunes: 5, corpusMeters: '3/4 3, 3/8 2' },
+      { type: 'air', prompts: 2, tunes: 6, fitsPct: NaN, corpusTunes: 0, corpusMeters: '' },
+    ],
+  },
 };
 
 describe('markdownTable', () => {
@@ -110,10 +117,18 @@ describe('markdownTable', () => {
   });
 });
 
+const RUN = { prompts: 100, seeds: 3, pairBases: 3, pairSeeds: 10, referenceTunes: 20, quick: false, minutes: 9 };
+
 describe('evalDocument', () => {
+  it('shows the corpus beside the prompts, per type', () => {
+    const doc = evalDocument(figures, RUN);
+    expect(doc).toContain('| waltz | 5 | 15 | 20 | 5 | 3/4 3, 3/8 2 |');
+    expect(doc).toContain('| air | 2 | 6 | — | 0 | — |');
+    expect(doc).toMatch(/against their written key \(370 tunes\), % \| 88.1 \| same \|/);
+  });
+
   it('lists the unknown words with the number of prompts using them', () => {
-    const run = { prompts: 100, seeds: 3, pairBases: 3, pairSeeds: 10, referenceTunes: 20, quick: false, minutes: 9 };
-    const doc = evalDocument(figures, run);
+    const doc = evalDocument(figures, RUN);
     expect(doc).toContain('`mazurka` (3)');
     expect(doc).toContain('100 held-out prompts');
   });

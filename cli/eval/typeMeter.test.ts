@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meterFitsType, type TuneType } from './typeMeter';
+import { meterFitsType, SESSION_METERS, type TuneType } from './typeMeter';
 
 describe('meterFitsType', () => {
   it.each<[TuneType, string | null, boolean]>([
@@ -10,8 +10,10 @@ describe('meterFitsType', () => {
     ['slip jig', '6/8', false],
     ['reel', '4/4', true],
     ['reel', '2/2', true],
-    ['reel', '2/4', false],
+    ['reel', '2/4', true],
+    ['reel', '3/4', false],
     ['hornpipe', '2/2', true],
+    ['hornpipe', '2/4', true],
     ['hornpipe', '6/8', false],
     ['waltz', '3/4', true],
     ['waltz', '6/8', false],
@@ -34,5 +36,18 @@ describe('meterFitsType', () => {
     ['jig', null, false],
   ])('%s in %s: %s', (type, meter, fits) => {
     expect(meterFitsType(type, meter)).toBe(fits);
+  });
+});
+
+describe('meterFitsType by session convention', () => {
+  it.each<[TuneType, string, boolean]>([
+    ['reel', '2/4', false],
+    ['reel', '2/2', true],
+    ['hornpipe', '2/4', false],
+    ['hornpipe', '4/4', true],
+    ['jig', '6/8', true],
+    ['schottische', '2/4', true],
+  ])('%s in %s: %s', (type, meter, fits) => {
+    expect(meterFitsType(type, meter, SESSION_METERS)).toBe(fits);
   });
 });

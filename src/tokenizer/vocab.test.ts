@@ -5,7 +5,7 @@ import { Vocab } from './vocab';
 
 const vocab = new Vocab({
   music: ['<pad>', '<s>', '</s>', 'M:6/8', 'K:Dmaj', 'A', '2', '|'],
-  text: ['<pad>', '<none>', '<unk>', 'a', 'jig', 'in', 'd', 'major', 'reel', 'sharp', 'f', 'minor'],
+  text: ['<pad>', '<none>', '<unk>', 'a', 'jig', 'in', 'd', 'major', 'reel', 'sharp', 'f', 'minor', 'march', 'glass'],
 });
 const NONE = 1;
 const UNK = 2;
@@ -20,11 +20,35 @@ describe('Vocab ids', () => {
   });
 
   it('reads unknown words as <unk> and does not count specials as words', () => {
-    expect(vocab.textSize).toBe(12);
+    expect(vocab.textSize).toBe(14);
     expect(vocab.textId('jig')).toBe(4);
     expect(vocab.textId('polka')).toBe(UNK);
     expect(vocab.knowsWord('jig')).toBe(true);
     expect(vocab.knowsWord('<none>')).toBe(false);
+  });
+});
+
+describe('Vocab.vocabularyForm', () => {
+  it.each([
+    ['jig', 'jig'],
+    ['jigs', 'jig'],
+    ['reels', 'reel'],
+    ['marches', 'march'],
+    ['glass', 'glass'],
+    ['glasses', 'glass'],
+    ['majors', 'major'],
+    ['ds', null],
+    ['<unk>', null],
+    ['<none>s', null],
+    ['jiggs', null],
+    ['fiddles', null],
+  ])('reads %s as %s', (word, form) => expect(vocab.vocabularyForm(word)).toBe(form));
+
+  it('gives a plural its singular id and does not mark it unknown', () => {
+    const p = vocab.encodePrompt('reels and jigs');
+    expect([...p.ids]).toEqual([vocab.textId('reel'), UNK, vocab.textId('jig')]);
+    expect(p.words).toEqual(['reels', 'and', 'jigs']);
+    expect(p.unknownWords).toEqual(['and']);
   });
 });
 

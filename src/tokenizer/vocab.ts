@@ -49,10 +49,23 @@ export class Vocab {
   }
 
   textId(word: string): number {
-    return this.textIndex.get(word) ?? this.textIndex.get(TEXT_SPECIALS.unk)!;
+    return this.textIndex.get(this.vocabularyForm(word) ?? TEXT_SPECIALS.unk)!;
   }
   knowsWord(word: string): boolean {
-    return this.textIndex.has(word) && !word.startsWith('<');
+    return this.vocabularyForm(word) !== null;
+  }
+
+  /**
+   * The vocabulary word a prompt word is read as: itself, or for a plural the vocabulary lacks ("jigs",
+   * "waltzes") its singular. Captions never use plurals, but people write "a set of reels".
+   */
+  vocabularyForm(word: string): string | null {
+    if (word.startsWith('<')) return null;
+    if (this.textIndex.has(word)) return word;
+    if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss')) return null;
+    for (const singular of [word.slice(0, -1), word.endsWith('es') ? word.slice(0, -2) : null])
+      if (singular && this.textIndex.has(singular)) return singular;
+    return null;
   }
 
   /** Encodes a prompt. An empty prompt becomes the single <none> token the model was trained with. */
