@@ -1,6 +1,6 @@
 /**
  * npm run generate -- --prompt "<text>" [--seed N] [--temperature T] [--top-k K] [--top-p P] [--guidance G]
- *   [--max-tokens M] [--meter 6/8] [--key D] [--mode major|minor|dorian|mixolydian] [--prefix "<abc>"]
+ *   [--reference-weight W] [--max-tokens M] [--meter 6/8] [--key D] [--mode major|minor|dorian|mixolydian] [--prefix "<abc>"]
  *   [--reference <catalogue-id>[:<first>-<last>]] [--reference-abc <file>[:<first>-<last>]]
  *   [--free-bars] [--json] [--model-dir DIR]
  * Prints the tune as ABC, or with --json one JSON object. References (up to 3 in all, in the order given) are
@@ -33,6 +33,7 @@ export const GENERATION_OPTIONS: Record<string, OptionSpec> = {
   'top-k': { kind: 'integer', ...R.topK },
   'top-p': { kind: 'number', ...R.topP },
   guidance: { kind: 'number', ...R.guidance },
+  'reference-weight': { kind: 'number', ...R.referenceWeight },
   'max-tokens': { kind: 'integer', ...R.maxTokens },
   meter: { kind: 'string' },
   key: { kind: 'string' },
@@ -65,6 +66,7 @@ export function settingsFrom(o: Record<string, unknown>): GenerationSettings {
     topK: (o['top-k'] as number | undefined) ?? DEFAULT_SETTINGS.topK,
     topP: (o['top-p'] as number | undefined) ?? DEFAULT_SETTINGS.topP,
     guidance: (o.guidance as number | undefined) ?? DEFAULT_SETTINGS.guidance,
+    referenceWeight: (o['reference-weight'] as number | undefined) ?? DEFAULT_SETTINGS.referenceWeight,
     maxTokens: (o['max-tokens'] as number | undefined) ?? DEFAULT_SETTINGS.maxTokens,
     meter,
     key: rawKey === null ? null : rawKey[0].toUpperCase() + rawKey.slice(1),

@@ -15,6 +15,12 @@ const FIELDS: readonly {
   { key: 'topP', label: 'Top-p', step: 0.01, hint: '1 keeps every token' },
   { key: 'topK', label: 'Top-k', step: 1, integer: true, hint: '0 keeps every token' },
   { key: 'guidance', label: 'Guidance', step: 0.1, hint: '1 turns guidance off' },
+  {
+    key: 'referenceWeight',
+    label: 'Reference pull',
+    step: 0.1,
+    hint: 'with references: 1 reads them plainly, more leans on them',
+  },
   { key: 'maxTokens', label: 'Length (max tokens)', step: 8, integer: true, hint: 'the tune may end sooner' },
 ];
 
@@ -31,7 +37,7 @@ export function ControlsPanel() {
           <NumberField
             key={f.key}
             label={f.label}
-            value={settings[f.key]}
+            value={settings[f.key] ?? 1}
             min={SETTING_RANGES[f.key].min}
             max={SETTING_RANGES[f.key].max}
             step={f.step}

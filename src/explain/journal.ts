@@ -153,6 +153,7 @@ const SETTING_NAMES: Readonly<Record<keyof GenerationSettings, string>> = {
   topK: 'top-k',
   topP: 'top-p',
   guidance: 'guidance',
+  referenceWeight: 'reference pull',
   maxTokens: 'max tokens',
   meter: 'meter',
   key: 'key',

@@ -124,6 +124,11 @@ function checkSettingsObj(c: Checker, v: unknown, path: string): GenerationSetti
     topK: c.num(o, 'topK', path, r.topK.min, r.topK.max, true),
     topP: c.num(o, 'topP', path, r.topP.min, r.topP.max),
     guidance: c.num(o, 'guidance', path, r.guidance.min, r.guidance.max),
+    // Journals written before references had a pull read as 1, the plain reading they were written with.
+    referenceWeight:
+      o.referenceWeight === undefined
+        ? 1
+        : c.num(o, 'referenceWeight', path, r.referenceWeight.min, r.referenceWeight.max),
     maxTokens: c.num(o, 'maxTokens', path, r.maxTokens.min, r.maxTokens.max, true),
     meter: c.nullableStr(o, 'meter', path),
     key: c.nullableStr(o, 'key', path),

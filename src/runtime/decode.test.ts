@@ -49,7 +49,7 @@ const SETTINGS = { ...DEFAULT_SETTINGS, maxTokens: 3 };
 describe('generate with references', () => {
   it('keeps the references in the unconditional row: guidance is on the prompt only', async () => {
     const { runner, starts } = stubRunner();
-    await generate(runner, VOCAB, VOCAB.encodePrompt('slow air'), [], SETTINGS, {}, [
+    await generate(runner, VOCAB, VOCAB.encodePrompt('slow air'), [], { ...SETTINGS, referenceWeight: 1 }, {}, [
       EXCERPT,
       ['M:2/4', 'K:Dmaj', 'd'],
     ]);
@@ -58,6 +58,51 @@ describe('generate with references', () => {
       [3, 4, 5],
     ];
     expect(starts).toEqual([{ prompts: [[3, 4], [1]], references: [ids, ids] }]);
+  });
+
+  const REF_IDS = [[3, 4, 5, 6, 7]];
+  it.each<[string, { guidance: number; referenceWeight?: number }, string[][], object]>([
+    [
+      'weight 2 adds a row of the prompt without references',
+      { guidance: 1.5, referenceWeight: 2 },
+      [EXCERPT],
+      { prompts: [[3, 4], [1], [3, 4]], references: [REF_IDS, REF_IDS, []] },
+    ],
+    [
+      'weight 2 without guidance',
+      { guidance: 1, referenceWeight: 2 },
+      [EXCERPT],
+      {
+        prompts: [
+          [3, 4],
+          [3, 4],
+        ],
+        references: [REF_IDS, []],
+      },
+    ],
+    [
+      'weight 1 adds nothing',
+      { guidance: 1, referenceWeight: 1 },
+      [EXCERPT],
+      { prompts: [[3, 4]], references: [REF_IDS] },
+    ],
+    [
+      'an older tune without a weight reads as 1',
+      { guidance: 1 },
+      [EXCERPT],
+      { prompts: [[3, 4]], references: [REF_IDS] },
+    ],
+    [
+      'no references, no extra row',
+      { guidance: 1.5, referenceWeight: 3 },
+      [],
+      { prompts: [[3, 4], [1]], references: [[], []] },
+    ],
+  ])('%s', async (_, over, refs, started) => {
+    const { runner, starts } = stubRunner();
+    const settings = { ...SETTINGS, referenceWeight: undefined, ...over };
+    await generate(runner, VOCAB, VOCAB.encodePrompt('slow air'), [], settings, {}, refs);
+    expect(starts).toEqual([started]);
   });
 
   it('gives attention over words and references, and says which columns are which', async () => {

@@ -4,14 +4,23 @@ import { MusicGrammar, type MusicConstraints } from './grammar';
 import { memoryLayout, referenceIds, type ReferenceTokens } from './memory';
 import type { MemoryLayout, TuneModelRunner } from './modelTypes';
 import { mulberry32 } from './prng';
-import { guide, sampleToken, type SamplingOptions } from './sampling';
+import { guide, pullTowards, sampleToken, type SamplingOptions } from './sampling';
 
 export interface GenerationSettings extends SamplingOptions, MusicConstraints {
   readonly seed: number;
   /** Classifier-free guidance scale; 1 turns guidance off (and halves the work). */
   readonly guidance: number;
+  /**
+   * How strongly the references pull, as a guidance scale of its own: the logits move by (weight - 1) times
+   * the difference the references make (the prompt read with them, minus the prompt read without them).
+   * 1, or no references, adds nothing and no work; absent in tunes written before it existed, which read as 1.
+   */
+  readonly referenceWeight?: number;
   readonly maxTokens: number;
 }
+
+/** Chosen by measuring shared passages, likelihood lift and copying against this weight (docs/eval-model.md). */
+export const REFERENCE_WEIGHT_DEFAULT = 2;
 
 export const DEFAULT_SETTINGS: GenerationSettings = {
   seed: 1,
@@ -19,6 +28,7 @@ export const DEFAULT_SETTINGS: GenerationSettings = {
   topK: 0,
   topP: 0.95,
   guidance: 1.5,
+  referenceWeight: REFERENCE_WEIGHT_DEFAULT,
   maxTokens: 512,
   meter: null,
   key: null,
@@ -33,6 +43,7 @@ export const SETTING_RANGES = {
   topK: { min: 0, max: 200 },
   topP: { min: 0.01, max: 1 },
   guidance: { min: 0, max: 10 },
+  referenceWeight: { min: 0, max: 10 },
   maxTokens: { min: 1, max: 510 },
 } as const;
 
@@ -77,8 +88,9 @@ const now = () => performance.now();
 /**
  * Writes a tune: encodes the prompt (and the empty prompt when guidance is on) with the reference excerpts
  * (music tokens, 0 to 3), feeds <s> and any prefix, then samples one token per step under the grammar and the
- * pinned constraints. Guidance is on the prompt: the unconditional row keeps the references. The same runner,
- * prompt, references, prefix and settings always give the same tokens.
+ * pinned constraints. Guidance is on the prompt: the unconditional row keeps the references. With references
+ * and a reference weight other than 1, one more row reads the prompt without them (see `referenceWeight`). The
+ * same runner, prompt, references, prefix and settings always give the same tokens.
  */
 export async function generate(
   runner: TuneModelRunner,
@@ -93,9 +105,15 @@ export async function generate(
   const grammar = new MusicGrammar(vocab, settings);
   const guided = settings.guidance !== 1;
   const refs = referenceIds(vocab, references);
+  const refWeight = refs.length ? (settings.referenceWeight ?? 1) : 1;
+  // Rows: the prompt with the references, then (guidance) the empty prompt with them, then (reference
+  // weight) the prompt without them.
+  const rows = [{ text: prompt.ids, refs }];
+  if (guided) rows.push({ text: vocab.nullPrompt(), refs });
+  if (refWeight !== 1) rows.push({ text: prompt.ids, refs: [] });
   const session = await runner.start(
-    guided ? [prompt.ids, vocab.nullPrompt()] : [prompt.ids],
-    guided ? [refs, refs] : [refs],
+    rows.map((r) => r.text),
+    rows.map((r) => r.refs),
   );
   const rand = mulberry32(settings.seed);
   const { dec_layers: L, n_heads: H, d_model: D } = runner.card.config;
@@ -116,7 +134,7 @@ export async function generate(
         break;
       }
       const t0 = now();
-      const out = await session.step(guided ? [feed, feed] : [feed]);
+      const out = await session.step(rows.map(() => feed));
       const S = out.newTokens;
       const M = out.memoryLength;
       const V = vocab.musicSize;
@@ -127,10 +145,12 @@ export async function generate(
         crossAttention.push(attentionRow(out.crossAttention, L, H, S, M, s));
         hidden.push(out.hidden.slice(s * D, (s + 1) * D));
       }
-      const condLogits = out.logits.subarray((S - 1) * V, S * V);
-      const logits = guided
-        ? guide(condLogits, out.logits.subarray((2 * S - 1) * V, 2 * S * V), settings.guidance)
+      const rowLogits = (row: number) => out.logits.subarray(((row + 1) * S - 1) * V, (row + 1) * S * V);
+      const condLogits = rowLogits(0);
+      let logits: Float32Array | Float64Array = guided
+        ? guide(condLogits, rowLogits(1), settings.guidance)
         : condLogits;
+      if (refWeight !== 1) logits = pullTowards(logits, condLogits, rowLogits(rows.length - 1), refWeight);
       const id = sampleToken(logits, grammar.allowed(), settings, rand());
       stepMs.push(now() - t0);
       if (tokens.length === prefix.length) firstTokenMs = now() - start;

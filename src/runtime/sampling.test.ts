@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from './prng';
-import { guide, logSoftmax, sampleToken, type SamplingOptions } from './sampling';
+import { guide, logSoftmax, pullTowards, sampleToken, type SamplingOptions } from './sampling';
 
 const GREEDY: SamplingOptions = { temperature: 0, topK: 0, topP: 1 };
 const PLAIN: SamplingOptions = { temperature: 1, topK: 0, topP: 1 };
@@ -112,6 +112,20 @@ describe('guide', () => {
     expect([...guide(cond, uncond, 1)]).toEqual([1, 2, -3]);
     expect([...guide(cond, uncond, 0)]).toEqual([0.5, 2, 1]);
     expect([...guide(cond, uncond, 3)]).toEqual([2, 2, -11]);
+  });
+});
+
+describe('pullTowards', () => {
+  const logits = Float64Array.of(1, 2, 3);
+  const withRefs = Float32Array.of(0, 1, 1);
+  const withoutRefs = Float32Array.of(0, 0, 2);
+  it.each([
+    [1, [1, 2, 3]],
+    [2, [1, 3, 2]],
+    [3, [1, 4, 1]],
+    [0, [1, 1, 4]],
+  ])('weight %s moves the logits by (weight - 1) times what the references change', (weight, expected) => {
+    expect([...pullTowards(logits, withRefs, withoutRefs, weight)]).toEqual(expected);
   });
 });
 

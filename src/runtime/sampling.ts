@@ -55,6 +55,18 @@ export function guide(cond: Float32Array, uncond: Float32Array, scale: number): 
   return out;
 }
 
+/** The reference weight's step: logits + (weight - 1) * (withRefs - withoutRefs), the references' difference scaled. */
+export function pullTowards(
+  logits: Float32Array | Float64Array,
+  withRefs: Float32Array,
+  withoutRefs: Float32Array,
+  weight: number,
+): Float64Array {
+  const out = new Float64Array(logits.length);
+  for (let i = 0; i < logits.length; i++) out[i] = logits[i] + (weight - 1) * (withRefs[i] - withoutRefs[i]);
+  return out;
+}
+
 /** log-softmax in float64. */
 export function logSoftmax(logits: ArrayLike<number>): Float64Array {
   let max = -Infinity;
