@@ -25,6 +25,7 @@ import type { Tune } from '../../store/types';
 import { newTuneId } from '../../store/types';
 import { tokensToAbc } from '../../tokenizer/musicTokens';
 import type { GenerationDone } from '../../worker/modelClient';
+import { openTune } from '../openTune';
 import { mapTune } from '../tuneMap';
 import { useViews } from './viewStore';
 
@@ -212,13 +213,13 @@ export function tuneOf(node: JournalNode): Tune {
   };
 }
 
-/** Opens a node: its tune comes on show and its views come back as they were left. */
+/** Opens a node: its tune comes on show with its prompt and settings, and its views come back as they were left. */
 export function reopen(nodeId: string, views = findNode(useJournal.getState().nodes, nodeId)?.views): void {
   const node = findNode(useJournal.getState().nodes, nodeId);
   if (!node || !views) return;
   useJournal.getState().setCurrent(node.id);
   useViews.getState().replace(views);
-  if (useTune.getState().current?.id !== node.tuneId) useTune.getState().setCurrent(tuneOf(node));
+  openTune(tuneOf(node));
 }
 
 let viewsTimer: ReturnType<typeof setTimeout> | null = null;
