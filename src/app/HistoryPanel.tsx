@@ -1,9 +1,9 @@
 import { downloadFile } from '../export/download';
+import { tuneTitle } from '../music/tuneTitle';
 import { useHistory } from '../store/historyStore';
 import { useTune } from '../store/tuneStore';
 import { historyJson } from './historyService';
 import { openTune } from './openTune';
-import { tuneTitle } from './tuneMusic';
 
 const time = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
