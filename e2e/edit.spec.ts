@@ -37,3 +37,23 @@ test('a valid edit can be applied and continued by the model', async ({ app }) =
   expect(continued.tokens.slice(0, edited.tokens.length)).toEqual(edited.tokens);
   expect(continued.tokens.length).toBeGreaterThan(edited.tokens.length);
 });
+
+test('a bar too long for the meter is named before and after Apply edit, counting a pickup as bar 0', async ({
+  app,
+}) => {
+  await app.openReady();
+  await app.controls.quick(44, 32);
+  const tune = await app.generate();
+
+  await app.score.abcText.fill('X:1\nM:6/8\nL:1/8\nK:G\nD|GAB c2d|e2d BAGF|G3 G2|]\n');
+  const warning = 'One bar is longer than a 6/8 bar (6 eighth notes): bar 2 has 7.';
+  await expect(app.score.abcBarWarning).toContainText(warning);
+  await app.score.applyEdit.click();
+  const edited = await app.waitForTune(tune.id);
+  expect(edited.origin).toBe('edit');
+  await expect(app.score.abcBarWarning).toContainText(warning);
+
+  // Mended, the warning goes.
+  await app.score.abcText.fill('X:1\nM:6/8\nL:1/8\nK:G\nD|GAB c2d|e2d BAG|G3 G2|]\n');
+  await expect(app.score.abcBarWarning).toHaveCount(0);
+});

@@ -139,3 +139,62 @@ test('when IndexedDB cannot open, the journal stays in memory with a warning', a
   await journal.write('kept for this visit');
   await expect(journal.notes).toHaveCount(1);
 });
+
+test('opening nodes of an imported journal shows what was stored and runs nothing until asked', async ({
+  app,
+  page,
+  browser,
+}) => {
+  const views = new ViewsPanel(page);
+  const journal = new JournalView(page);
+  await app.openReady();
+  await app.prompt.fill('a slow air');
+  await app.controls.quick(42, 48);
+  await app.generate();
+  await views.open('Prompt perturbation');
+  await views.perturbation.readButton.click();
+  await expect(views.perturbation.rows.first()).toBeVisible();
+  await views.perturbation.regenerate("without 'slow'").click();
+  await expect(views.perturbation.changedBars).toBeVisible();
+  await views.open('Journal');
+  await expect(journal.nodes).toHaveCount(3);
+  const text = await readFile((await (await journal.export()).path())!, 'utf8');
+
+  // A fresh profile, as for a colleague sent the file: nothing of this is in its caches.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.addInitScript(() => {
+    window.__APPARATUS_E2E__ = true;
+  });
+  const app2 = new App(other);
+  await app2.openReady();
+  const views2 = new ViewsPanel(other);
+  const journal2 = new JournalView(other);
+  await views2.open('Journal');
+  await journal2.import('journal.json', text);
+
+  // The regeneration comes on show as stored: no reading of it, no A/B of it against itself.
+  await journal2.openNode("without 'slow'");
+  const s = await app2.state();
+  expect(s.current!.prompt).not.toContain('slow');
+  expect(s.views.perturbation.read).toBe(false);
+  expect(s.views.perturbation.compare).toBeNull();
+  await views2.open('Prompt perturbation');
+  await expect(views2.perturbation.ab).toHaveCount(0);
+  await expect(views2.perturbation.rows).toHaveCount(0);
+
+  // The reading's node brings its views back, held: reading and writing B wait for the user.
+  await views2.open('Journal');
+  await journal2.openNode(/likelihood reading/);
+  await views2.open('Prompt perturbation');
+  await expect(views2.perturbation.held).toBeVisible();
+  await expect(views2.perturbation.abHeld).toBeVisible();
+  await expect(views2.perturbation.rows).toHaveCount(0);
+  await expect(views2.perturbation.changedBars).toHaveCount(0);
+  await views2.perturbation.writeB.click();
+  await expect(views2.perturbation.changedBars).toBeVisible();
+  await expect(views2.perturbation.rows).toHaveCount(0);
+  await views2.perturbation.readButton.click();
+  await expect(views2.perturbation.rows.first()).toBeVisible();
+  await context.close();
+});

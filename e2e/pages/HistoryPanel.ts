@@ -14,4 +14,9 @@ export class HistoryPanel {
     this.warning = this.root.getByTestId('history-warning');
     this.downloadJson = this.root.getByRole('button', { name: 'Download history JSON' });
   }
+
+  /** The entries whose title holds this text, newest first. */
+  entry(title: string): Locator {
+    return this.entries.filter({ hasText: title });
+  }
 }

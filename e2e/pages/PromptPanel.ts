@@ -7,6 +7,9 @@ export class PromptPanel {
   readonly unknownChips: Locator;
   readonly truncatedNote: Locator;
   readonly unconditionalNote: Locator;
+  /** Shown when the prompt box differs from the prompt of the tune on show. */
+  readonly tunePromptNote: Locator;
+  readonly bringPromptBack: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('prompt-panel');
@@ -15,6 +18,8 @@ export class PromptPanel {
     this.unknownChips = this.root.locator('.chip-unknown');
     this.truncatedNote = this.root.getByTestId('prompt-truncated');
     this.unconditionalNote = this.root.getByTestId('prompt-unconditional');
+    this.tunePromptNote = this.root.getByTestId('tune-prompt-note');
+    this.bringPromptBack = this.tunePromptNote.getByRole('button', { name: 'Bring its prompt back' });
   }
 
   async fill(text: string): Promise<void> {

@@ -12,6 +12,7 @@ export class ScorePanel {
   readonly applyEdit: Locator;
   readonly continueFromEdit: Locator;
   readonly abcError: Locator;
+  readonly abcBarWarning: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('score-panel');
@@ -26,6 +27,7 @@ export class ScorePanel {
     this.applyEdit = editor.getByRole('button', { name: 'Apply edit' });
     this.continueFromEdit = editor.getByRole('button', { name: 'Continue from edited ABC' });
     this.abcError = editor.getByTestId('abc-error');
+    this.abcBarWarning = editor.getByTestId('abc-bar-warning');
   }
 
   /** Notes of measure m (abcjs's own numbering, which starts at 0 for the first full bar). */

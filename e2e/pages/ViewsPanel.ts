@@ -98,6 +98,10 @@ export class PerturbationView {
   readonly scoreA: Locator;
   readonly scoreB: Locator;
   readonly summary: Locator;
+  /** Shown when a reopened journal node's reading waits for the user. */
+  readonly held: Locator;
+  readonly abHeld: Locator;
+  readonly writeB: Locator;
 
   constructor(readonly root: Locator) {
     this.readButton = root.getByRole('button', { name: 'Read the change in likelihood' });
@@ -111,6 +115,9 @@ export class PerturbationView {
     this.scoreA = this.ab.getByTestId('ab-score-a');
     this.scoreB = this.ab.getByTestId('ab-score-b');
     this.summary = this.ab.getByTestId('ab-summary');
+    this.held = root.getByTestId('perturbation-held');
+    this.abHeld = this.ab.getByTestId('ab-held');
+    this.writeB = this.abHeld.getByRole('button', { name: 'Write B again' });
   }
 
   mode(label: 'Leave one word out (each word in turn)' | 'Replace a word' | 'Reorder the words'): Locator {

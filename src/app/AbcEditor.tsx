@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTune } from '../store/tuneStore';
 import type { Tune } from '../store/types';
+import { longBarsWarning } from './barWarning';
 import { applyEditedTokens, runGeneration } from './generation';
 import { parseEditedAbc } from './tuneMap';
 import { useCanGenerate } from './useCanGenerate';
@@ -27,6 +28,11 @@ function Editor({ tune, busy }: { tune: Tune | null; busy: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const { data: vocab } = useVocab();
   const { ok: canGenerate } = useCanGenerate();
+  // Checked as the text changes, so the warning stands before Apply edit and stays on the applied tune.
+  const longBars = useMemo(() => {
+    const r = parseEditedAbc(text);
+    return r.ok ? longBarsWarning(r.tokens) : null;
+  }, [text]);
   const read = (forModel: boolean) => {
     const r = parseEditedAbc(text, forModel && vocab ? (t) => vocab.hasMusic(t) : undefined);
     setError(r.ok ? null : r.message);
@@ -48,6 +54,11 @@ function Editor({ tune, busy }: { tune: Tune | null; busy: boolean }) {
       {error && (
         <p className="error" role="alert" data-testid="abc-error">
           {error} The tune on show is unchanged.
+        </p>
+      )}
+      {longBars && (
+        <p className="warning" data-testid="abc-bar-warning">
+          {longBars} Apply edit keeps such bars as written.
         </p>
       )}
       <div className="row">

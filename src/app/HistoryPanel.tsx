@@ -1,17 +1,17 @@
 import { downloadFile } from '../export/download';
+import { tuneTitle } from '../music/tuneTitle';
 import { useHistory } from '../store/historyStore';
 import { useTune } from '../store/tuneStore';
 import { historyJson } from './historyService';
-import { tuneTitle } from './tuneMusic';
+import { openTune } from './openTune';
 
 const time = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
-/** Every generation, newest first; a click reopens one. */
+/** Every generation, newest first; a click reopens one with its prompt and settings. */
 export function HistoryPanel() {
   const { entries, storage, warning } = useHistory();
   const currentId = useTune((s) => s.current?.id);
   const busy = useTune((s) => s.streaming !== null);
-  const setCurrent = useTune((s) => s.setCurrent);
   return (
     <aside className="panel history" aria-labelledby="history-heading" data-testid="history-panel">
       <h2 id="history-heading">History</h2>
@@ -42,7 +42,7 @@ export function HistoryPanel() {
               className={t.id === currentId ? 'history-item current' : 'history-item'}
               aria-current={t.id === currentId}
               disabled={busy}
-              onClick={() => setCurrent(t)}
+              onClick={() => openTune(t)}
             >
               <span className="history-title">{tuneTitle(t.prompt)}</span>
               <span className="history-meta">

@@ -3,6 +3,7 @@ import { promptWords, MAX_PROMPT_WORDS } from '../tokenizer/textTokens';
 import { useSettings } from '../store/settingsStore';
 import { runGeneration } from './generation';
 import { PromptChips } from './PromptChips';
+import { TunePromptNote } from './TunePromptNote';
 import { useCanGenerate } from './useCanGenerate';
 import { useVocab } from './useVocab';
 
@@ -48,6 +49,7 @@ export function PromptPanel() {
         Ctrl+Enter writes a tune. Each word below is one input to the model.
       </p>
       <PromptChips words={encoded.words} unknown={encoded.unknown} truncated={encoded.truncated} />
+      <TunePromptNote />
     </section>
   );
 }

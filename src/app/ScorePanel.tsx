@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
+import { tuneTitle } from '../music/tuneTitle';
 import { tokensToAbc } from '../tokenizer/musicTokens';
 import { useTune } from '../store/tuneStore';
 import { runGeneration } from './generation';
 import { Score } from './Score';
 import { mapTune, measureAt, notesInMeasure, prefixThroughMeasure } from './tuneMap';
-import { tuneTitle } from './tuneMusic';
 import { useCanGenerate } from './useCanGenerate';
 
 const STOPPED = {

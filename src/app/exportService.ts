@@ -6,13 +6,14 @@ import { midiWithProvenance } from '../export/midiExport';
 import type { Provenance, ReferenceProvenance } from '../export/provenance';
 import { referenceProvenance } from '../export/referenceProvenance';
 import { wavWithProvenance } from '../export/wavExport';
+import { tuneTitle } from '../music/tuneTitle';
 import { usePlayback } from '../store/playbackStore';
 import type { Tune } from '../store/types';
 import { catalogueOptions } from './catalogue/catalogueData';
 import { APP_VERSION } from './env';
 import { copyFlagFor } from './neighbours/copyCheck';
 import { queryClient } from './queryClient';
-import { tuneSequence, tuneTitle } from './tuneMusic';
+import { tuneSequence } from './tuneMusic';
 
 /**
  * The tune's provenance; `copyFlag` is the copy measurement's line (see neighbours/copyCheck.ts), `references`

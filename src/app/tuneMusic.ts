@@ -12,9 +12,3 @@ export function tuneSequence(tokens: readonly string[]): NoteSequence {
   const { meter, key, events } = tokensToEvents(tokens, false);
   return toNoteSequence(meter ?? DEFAULT_METER, key ?? DEFAULT_KEY, events);
 }
-
-/** A short title for files and the score: the prompt, or "Unconditional tune". */
-export const tuneTitle = (prompt: string): string => {
-  const text = prompt.replace(/\s+/g, ' ').trim();
-  return text ? (text.length > 60 ? `${text.slice(0, 57)}...` : text) : 'Unconditional tune';
-};

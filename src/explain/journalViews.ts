@@ -29,7 +29,7 @@ export interface PerturbationView {
   readonly reorder: ReorderKind;
   /** Second word position for a swap. */
   readonly swapWith: number;
-  /** The likelihood reading was asked for (reopening the view reads again). */
+  /** The likelihood reading was asked for (reopening the node shows it when at hand; reading again is asked). */
   readonly read: boolean;
   /** Words of the perturbed prompt shown in the A/B comparison, or null when none is open. */
   readonly compare: readonly string[] | null;
@@ -94,6 +94,16 @@ export const DEFAULT_VIEWS: ViewState = {
   sweep: { values: [1, 1.5, 3], run: false },
   diffraction: { a: attentionSide(), b: attentionSide({ method: 'occlusion' }), top: 5 },
 };
+
+/**
+ * The same view settings with no likelihood reading, A/B comparison or sweep asked for: what a tune other than
+ * the one they were read against starts from, since those readings would mean nothing for it.
+ */
+export const withoutReadings = (views: ViewState): ViewState => ({
+  ...views,
+  perturbation: { ...views.perturbation, read: false, compare: null },
+  sweep: { ...views.sweep, run: false },
+});
 
 export const SWEEP_LIMITS = { count: { min: 2, max: 5 }, guidance: { min: 0, max: 10 } } as const;
 

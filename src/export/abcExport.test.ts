@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { parseTune } from '../music/abcParse';
 import { abcjsWarnings } from '../music/abcjsCheck';
+import { eventsToAbc } from '../music/canonical';
 import { abcWithProvenance } from './abcExport';
 import { provenanceLines } from './provenance';
-import { FULL_PROVENANCE, PROVENANCE, REFERENCED_PROVENANCE, TUNE_ABC, TUNE_EVENTS } from './testFixtures';
+import { FULL_PROVENANCE, PROVENANCE, REFERENCED_PROVENANCE, TUNE_ABC, TUNE_EVENTS, TUNE_META } from './testFixtures';
 
 describe.each([
   ['minimal provenance', PROVENANCE],
@@ -51,4 +52,29 @@ test.each([
 
 test('a tune without K: is refused', () => {
   expect(() => abcWithProvenance('X:1\nT:No key\n', PROVENANCE)).toThrow(/K:/);
+});
+
+describe('the T: title', () => {
+  const untitled = eventsToAbc(TUNE_META.meter, TUNE_META.key, TUNE_EVENTS);
+
+  test.each([
+    ['the prompt', 'a slow air in E minor', 'a slow air in E minor'],
+    ['no prompt', '  ', 'Unconditional tune'],
+    ['a prompt with % and a newline', 'a "100%" jig,\nfor Zoë', 'a "100\\%" jig, for Zoë'],
+  ])('a tune without one gets one from %s, after the comments and before K:', (_, prompt, title) => {
+    const abc = abcWithProvenance(untitled, { ...PROVENANCE, prompt });
+    const lines = abc.split('\n');
+    expect(lines.filter((l) => l.startsWith('T:'))).toEqual([`T:${title}`]);
+    const t = lines.indexOf(`T:${title}`);
+    expect(lines[t - 1]).toMatch(/^% /);
+    expect(t).toBeLessThan(lines.findIndex((l) => l.startsWith('K:')));
+    expect(abcjsWarnings(abc)).toEqual([]);
+    // Read back whole: an escaped % does not cut the title short.
+    expect(parseTune(abc).header.T).toEqual([title]);
+  });
+
+  test('a tune that has a title keeps it and gets no second one', () => {
+    const lines = abcWithProvenance(TUNE_ABC, PROVENANCE).split('\n');
+    expect(lines.filter((l) => l.startsWith('T:'))).toEqual(['T:Test Jig']);
+  });
 });

@@ -8,6 +8,7 @@ const tune = parseTune('X:1\nM:6/8\nL:1/8\nK:G\nD|GAB c2d|e2z dBG|A3- A2D|G3 G2|
 export const TUNE_ABC = eventsToAbc(tune.meter, tune.key, tune.events, { title: 'Test Jig' });
 export const TUNE_SEQ = toNoteSequence(tune.meter, tune.key, tune.events);
 export const TUNE_EVENTS = tune.events;
+export const TUNE_META = { meter: tune.meter, key: tune.key };
 
 export const PROVENANCE: Provenance = {
   app: { name: 'Apparatus', version: '0.1.0' },

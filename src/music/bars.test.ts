@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTune } from './abcParse';
-import { badMeasures, soundingLengths, splitMeasures } from './bars';
+import { badMeasures, barNumber, longMeasures, soundingLengths, splitMeasures } from './bars';
 import { rat } from './rational';
 
 const tune = (body: string, meter = '4/4') => parseTune(`X:1\nM:${meter}\nL:1/8\nK:D\n${body}`);
@@ -79,4 +79,23 @@ describe('badMeasures', () => {
   ])('rejects %s', (_, body, indices) => {
     expect(bad(body)).toEqual(indices);
   });
+});
+
+describe('longMeasures and barNumber', () => {
+  /** Musicians' numbers of the measures too long for the meter. */
+  const long = (body: string, meter = '4/4') => {
+    const t = tune(body, meter);
+    const measures = splitMeasures(t.events);
+    return longMeasures(t.meter, t.events).map((m) => barNumber(t.meter, measures, m.index));
+  };
+
+  it.each([
+    ['full bars only', 'GABc d2e2|fedc BAGF|G8|]', '4/4', []],
+    ['a long second bar, no pickup', 'GABc d2e2|fedc BAGFE|G8|]', '4/4', [2]],
+    ['a pickup is bar 0, so the long bar after the first full one is bar 2', 'D|GAB c2d|e2d BAGF|G3 G2|]', '6/8', [2]],
+    ['a long first bar with no pickup is bar 1', 'GABc d2e2f|G8|]', '4/4', [1]],
+    ['several long bars', 'A|GABc d2e2f|fedc BAGF|G8 A|]', '4/4', [1, 3]],
+    ['a triplet sounds as two eighths, so it fits', '(3GAB c d2e2|G8|]', '4/4', []],
+    ['a short bar before a repeat is not long', 'D|GAB c2d|e2d B2:|', '6/8', []],
+  ])('%s', (_, body, meter, numbers) => expect(long(body, meter)).toEqual(numbers));
 });

@@ -74,3 +74,18 @@ export function badMeasures(meter: Meter, events: readonly MusicEvent[]): Measur
     return !(outermost || isSectionEdge(m.opening) || isSectionEdge(m.closing));
   });
 }
+
+/** Measures longer than a full bar of the meter. */
+export function longMeasures(meter: Meter, events: readonly MusicEvent[]): Measure[] {
+  const full = barLength(meter, rat(1, 8));
+  return splitMeasures(events).filter((m) => cmp(m.length, full) > 0);
+}
+
+/**
+ * The number a musician gives a measure: an opening pickup (a first measure shorter than a full bar, with
+ * more to follow) is bar 0, so the first full bar is bar 1 either way.
+ */
+export function barNumber(meter: Meter, measures: readonly Measure[], index: number): number {
+  const pickup = measures.length > 1 && cmp(measures[0].length, barLength(meter, rat(1, 8))) < 0;
+  return pickup ? index : index + 1;
+}

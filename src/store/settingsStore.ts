@@ -20,6 +20,8 @@ interface SettingsState {
   update(patch: Partial<GenerationSettings>): void;
   setSeedLocked(locked: boolean): void;
   setBackend(backend: BackendPreference): void;
+  /** The prompt, settings (seed included) and references a tune was written from; the seed lock stays. */
+  restoreFrom(tune: { prompt: string; settings: GenerationSettings; references?: readonly Reference[] }): void;
   setInvalid(field: NumericSetting, invalid: boolean): void;
   /** Back to the first visit's prompt, settings and (no) references; the backend choice stays. */
   reset(): void;
@@ -49,6 +51,7 @@ export const useSettings = create<SettingsState>()((set) => ({
   update: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
   setSeedLocked: (seedLocked) => set({ seedLocked }),
   setBackend: (backend) => set({ backend }),
+  restoreFrom: ({ prompt, settings, references }) => set({ prompt, settings, references: references ?? [] }),
   setInvalid: (field, invalid) =>
     set((s) => ({ invalid: invalid ? [...new Set([...s.invalid, field])] : s.invalid.filter((f) => f !== field) })),
   reset: () =>

@@ -16,10 +16,19 @@ const notesOf = (tokens: readonly string[], bars: readonly number[]) => {
   return bars.flatMap((b) => notesInMeasure(map, b));
 };
 
+interface Props {
+  readonly a: Tune;
+  readonly words: readonly string[];
+  readonly modelSha256: string;
+  /** Opened from the journal: B is shown if already written, and written again only through `onWrite`. */
+  readonly held: boolean;
+  readonly onWrite: () => void;
+}
+
 /** The tune (A) and its regeneration under a perturbed prompt (B): same seed and settings, changed bars marked. */
-export function ABCompare({ a, words, modelSha256 }: { a: Tune; words: readonly string[]; modelSha256: string }) {
+export function ABCompare({ a, words, modelSha256, held, onWrite }: Props) {
   const input = useMemo(() => regenerationInput(a, words), [a, words]);
-  const result = useQuery(generateOptions(modelSha256, input));
+  const result = useQuery({ ...generateOptions(modelSha256, input), enabled: !held });
   const what = describeWords(a.words, words) ?? 'same words';
   const b = useMemo(() => (result.data ? tuneFromResult(a, input, result.data) : null), [a, input, result.data]);
   const diff = useMemo(() => (b ? changedBars(a.tokens, b.tokens) : null), [a, b]);
@@ -29,7 +38,15 @@ export function ABCompare({ a, words, modelSha256 }: { a: Tune; words: readonly 
       <h3>
         A/B: {what} <span className="hint">(same seed {a.settings.seed} and settings)</span>
       </h3>
-      {result.isPending && <p className="hint">Writing B with the same seed…</p>}
+      {result.isPending && result.fetchStatus === 'fetching' && <p className="hint">Writing B with the same seed…</p>}
+      {result.isPending && result.fetchStatus === 'idle' && (
+        <p className="hint" data-testid="ab-held">
+          Opening a node runs nothing, so B is not written yet.{' '}
+          <button type="button" onClick={onWrite}>
+            Write B again
+          </button>
+        </p>
+      )}
       {result.isError && (
         <p className="error" role="alert">
           B could not be written: {result.error.message}

@@ -8,6 +8,7 @@ import {
 } from '../../explain/attention';
 import { NO_BAR } from '../../explain/tokenBars';
 import { downloadBlob, downloadFile, fileStem } from '../../export/download';
+import { tuneTitle } from '../../music/tuneTitle';
 import { useTune } from '../../store/tuneStore';
 import type { Tune } from '../../store/types';
 import { tokensToAbc } from '../../tokenizer/musicTokens';
@@ -15,7 +16,6 @@ import type { Heatmap as HeatmapView } from '../../vis/heatmap';
 import type { HeatmapHit } from '../../vis/heatmapLayout';
 import type { ScoreClick } from '../../vis/scoreView';
 import { mapTune, measureAt } from '../tuneMap';
-import { tuneTitle } from '../tuneMusic';
 import { Heatmap } from './Heatmap';
 import { LinkedScore } from './LinkedScore';
 import { colourClasses, COLOUR_STEPS, noteValues, rowNotes, rowOfClick, rowOfNote } from './linking';

@@ -15,18 +15,21 @@ import { useViews } from './viewStore';
 export function GuidanceSweep({ tune, ctx }: { tune: Tune; ctx: ViewContext }) {
   const sweep = useViews((s) => s.views.sweep);
   const setSweep = useViews((s) => s.setSweep);
+  const held = useViews((s) => s.held);
+  const release = useViews((s) => s.release);
   const [text, setText] = useState(sweep.values.join(', '));
   const [error, setError] = useState<string | null>(null);
   const parsed = parseSweep(text);
   const sha = ctx.modelSha256 ?? '';
   const inputs = useMemo(() => sweep.values.map((g) => regenerationInput(tune, tune.words, g)), [sweep.values, tune]);
   const results = useQueries({
-    queries: inputs.map((input) => ({ ...generateOptions(sha, input), enabled: sweep.run && sha !== '' })),
+    queries: inputs.map((input) => ({ ...generateOptions(sha, input), enabled: sweep.run && sha !== '' && !held })),
   });
 
   const run = async () => {
     if (!('values' in parsed)) return;
     setError(null);
+    release();
     setSweep({ values: parsed.values, run: true });
     for (const g of parsed.values) {
       const edge = `guidance ${tune.settings.guidance} -> ${g}`;
@@ -81,7 +84,11 @@ export function GuidanceSweep({ tune, ctx }: { tune: Tune; ctx: ViewContext }) {
             return (
               <article key={g} className="sweep-card" data-testid="sweep-card">
                 <h4>guidance {g}</h4>
-                {r?.isPending && <p className="hint">Writing…</p>}
+                {r?.isPending && (
+                  <p className="hint">
+                    {r.fetchStatus === 'idle' ? 'Not written again until you run the sweep.' : 'Writing…'}
+                  </p>
+                )}
                 {r?.isError && <p className="error">{r.error.message}</p>}
                 {tokens && <SweepResult tune={tune} tokens={tokens} />}
               </article>

@@ -17,6 +17,8 @@ import { useViews } from './viewStore';
 export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext }) {
   const view = useViews((s) => s.views.perturbation);
   const setPerturbation = useViews((s) => s.setPerturbation);
+  const held = useViews((s) => s.held);
+  const release = useViews((s) => s.release);
   const [error, setError] = useState<string | null>(null);
   const sha = ctx.modelSha256 ?? '';
   const choice = useMemo(() => buildPerturbations(tune.words, view, ctx.knows), [tune.words, view, ctx.knows]);
@@ -25,10 +27,12 @@ export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext 
   const refs = useMemo(() => referenceTokensOf(tune), [tune]);
   const options = readOptions(sha, tune.tokens, prompts, [], refs);
   const ready = sha !== '' && choice.perturbations.length > 0;
-  const reading = useQuery({ ...options, enabled: view.read && ready });
+  // A disabled query still shows a reading already in the cache; opening a node (held) never starts one.
+  const reading = useQuery({ ...options, enabled: view.read && ready && !held });
 
   const read = async () => {
     setError(null);
+    release();
     setPerturbation({ read: true });
     const base = baseNodeOf(tune.id);
     try {
@@ -51,6 +55,7 @@ export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext 
   };
   const regen = async (p: Perturbation) => {
     setError(null);
+    release();
     setPerturbation({ compare: [...p.words] });
     try {
       await regenerate(tune, sha, regenerationInput(tune, p.words), 'regeneration', p.description);
@@ -102,6 +107,11 @@ export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext 
           </span>
         </div>
       )}
+      {held && view.read && !reading.data && (
+        <p className="hint" data-testid="perturbation-held">
+          This node was read before. Opening it runs nothing: press “Read the change in likelihood” to read it again.
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -131,7 +141,9 @@ export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext 
           ))}
         </div>
       )}
-      {view.compare && sha !== '' && <ABCompare a={tune} words={view.compare} modelSha256={sha} />}
+      {view.compare && sha !== '' && (
+        <ABCompare a={tune} words={view.compare} modelSha256={sha} held={held} onWrite={release} />
+      )}
     </div>
   );
 }

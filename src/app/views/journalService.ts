@@ -13,6 +13,7 @@ import {
   type ReadingRecord,
 } from '../../explain/journal';
 import { parseJournal } from '../../explain/journalSchema';
+import { withoutReadings } from '../../explain/journalViews';
 import { downloadFile } from '../../export/download';
 import type { Reference } from '../../music/excerpt';
 import type { GenerationSettings } from '../../runtime/decode';
@@ -25,6 +26,7 @@ import type { Tune } from '../../store/types';
 import { newTuneId } from '../../store/types';
 import { tokensToAbc } from '../../tokenizer/musicTokens';
 import type { GenerationDone } from '../../worker/modelClient';
+import { openTune } from '../openTune';
 import { mapTune } from '../tuneMap';
 import { useViews } from './viewStore';
 
@@ -141,12 +143,7 @@ export function recordTune(tune: Tune): void {
   }
   // A new tune starts its readings afresh: a comparison or sweep of the old tune would mean nothing here.
   // The new node takes these views; the node left behind keeps its own.
-  const old = useViews.getState().views;
-  const views = {
-    ...old,
-    perturbation: { ...old.perturbation, read: false, compare: null },
-    sweep: { ...old.sweep, run: false },
-  };
+  const views = withoutReadings(useViews.getState().views);
   const node = { ...nodeFrom({ ...tune, tuneId: tune.id }, parent, kind, edge), views };
   add(node);
   useJournal.getState().setCurrent(node.id);
@@ -185,7 +182,8 @@ export function recordRegeneration(
   );
   if (same) return;
   const tune = { ...done, ...input, tokens: done.tokens, modelSha256, tuneId: newTuneId() };
-  add(nodeFrom(tune, base, kind, edge));
+  const node = nodeFrom(tune, base, kind, edge);
+  add({ ...node, views: withoutReadings(node.views) });
 }
 
 /** The tune of a node as the score and player take it: from history when it is there, else rebuilt. */
@@ -212,13 +210,18 @@ export function tuneOf(node: JournalNode): Tune {
   };
 }
 
-/** Opens a node: its tune comes on show and its views come back as they were left. */
+/**
+ * Opens a node: its tune comes on show with its prompt and settings, and its views come back as they were
+ * left, held so that opening runs no reading or regeneration by itself (running again is the user's choice).
+ * A regeneration's views were the parent's, read against the parent's tune, so its own open without them.
+ */
 export function reopen(nodeId: string, views = findNode(useJournal.getState().nodes, nodeId)?.views): void {
   const node = findNode(useJournal.getState().nodes, nodeId);
   if (!node || !views) return;
   useJournal.getState().setCurrent(node.id);
-  useViews.getState().replace(views);
-  if (useTune.getState().current?.id !== node.tuneId) useTune.getState().setCurrent(tuneOf(node));
+  const regenerated = node.kind === 'regeneration' || node.kind === 'sweep';
+  useViews.getState().replace(regenerated ? withoutReadings(views) : views, true);
+  openTune(tuneOf(node));
 }
 
 let viewsTimer: ReturnType<typeof setTimeout> | null = null;

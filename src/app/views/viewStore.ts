@@ -11,17 +11,25 @@ import {
 interface ViewStore {
   /** The settings of every view: plain data, kept on the current journal node so reopening restores them. */
   readonly views: ViewState;
+  /**
+   * The views were restored by opening a journal node: readings and regenerations they name are shown when
+   * already at hand, and run again only when the user asks (see `release`). Not kept on nodes.
+   */
+  readonly held: boolean;
   setTab(tab: ViewState['tab']): void;
   setAttention(patch: Partial<AttentionSettings>): void;
   setWord(word: number | null): void;
   setPerturbation(patch: Partial<PerturbationView>): void;
   setSweep(patch: Partial<SweepView>): void;
   setDiffraction(patch: Partial<DiffractionView>): void;
-  replace(views: ViewState): void;
+  replace(views: ViewState, held?: boolean): void;
+  /** The user asked for a reading or regeneration: views may run again. */
+  release(): void;
 }
 
 export const useViews = create<ViewStore>()((set) => ({
   views: DEFAULT_VIEWS,
+  held: false,
   setTab: (tab) => set((s) => ({ views: { ...s.views, tab } })),
   setAttention: (patch) => set((s) => ({ views: { ...s.views, attention: { ...s.views.attention, ...patch } } })),
   setWord: (word) => set((s) => ({ views: { ...s.views, word } })),
@@ -29,5 +37,6 @@ export const useViews = create<ViewStore>()((set) => ({
     set((s) => ({ views: { ...s.views, perturbation: { ...s.views.perturbation, ...patch } } })),
   setSweep: (patch) => set((s) => ({ views: { ...s.views, sweep: { ...s.views.sweep, ...patch } } })),
   setDiffraction: (patch) => set((s) => ({ views: { ...s.views, diffraction: { ...s.views.diffraction, ...patch } } })),
-  replace: (views) => set({ views }),
+  replace: (views, held = false) => set({ views, held }),
+  release: () => set({ held: false }),
 }));
