@@ -3,7 +3,7 @@ import { tokensToAbc } from '../tokenizer/musicTokens';
 import { useTune } from '../store/tuneStore';
 import { runGeneration } from './generation';
 import { Score } from './Score';
-import { mapTune, measureAt, notesInMeasure, prefixThroughMeasure } from './tuneMap';
+import { barNumberOf, mapTune, measureAt, notesInMeasure, prefixThroughMeasure } from './tuneMap';
 import { tuneTitle } from './tuneMusic';
 import { useCanGenerate } from './useCanGenerate';
 
@@ -57,7 +57,7 @@ export function ScorePanel() {
           />
           {!streaming && selected !== null && (
             <div className="row selection" data-testid="selection">
-              <span>Bar {selected + 1} selected.</span>
+              <span>Bar {barNumberOf(map, selected)} selected.</span>
               <button type="button" disabled={!canGenerate} onClick={continueHere}>
                 Continue from here
               </button>
