@@ -27,6 +27,7 @@ export function ScorePanel() {
   const abc = useMemo(() => (tokens ? tokensToAbc(tokens, { title }) : ''), [tokens, title]);
   const map = useMemo(() => mapTune(tokens ?? []), [tokens]);
   const selectedNotes = useMemo(() => (selected === null ? [] : notesInMeasure(map, selected)), [map, selected]);
+  const barNotes = useMemo(() => map.measures.map((m) => notesInMeasure(map, m.index)), [map]);
 
   const continueHere = () => {
     if (!current || selected === null) return;
@@ -54,6 +55,11 @@ export function ScorePanel() {
             selectedNotes={streaming ? [] : selectedNotes}
             playingNote={streaming ? null : playingNote}
             onClick={(c) => !streaming && select(measureAt(map, c))}
+            keys={
+              streaming
+                ? undefined
+                : { bars: barNotes, name: (b) => `Bar ${barNumberOf(map, b)}`, choose: select, selected }
+            }
           />
           {!streaming && selected !== null && (
             <div className="row selection" data-testid="selection">
