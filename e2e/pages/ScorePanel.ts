@@ -12,6 +12,8 @@ export class ScorePanel {
   readonly applyEdit: Locator;
   readonly continueFromEdit: Locator;
   readonly abcError: Locator;
+  /** What the keyboard cursor is on, read out to screen readers ("Bar 2"). */
+  readonly cursor: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('score-panel');
@@ -26,6 +28,7 @@ export class ScorePanel {
     this.applyEdit = editor.getByRole('button', { name: 'Apply edit' });
     this.continueFromEdit = editor.getByRole('button', { name: 'Continue from edited ABC' });
     this.abcError = editor.getByTestId('abc-error');
+    this.cursor = this.root.getByTestId('score-cursor');
   }
 
   /** Notes of measure m (abcjs's own numbering, which starts at 0 for the first full bar). */
