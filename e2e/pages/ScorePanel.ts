@@ -13,6 +13,8 @@ export class ScorePanel {
   readonly continueFromEdit: Locator;
   readonly abcError: Locator;
   readonly abcBarWarning: Locator;
+  /** What the keyboard cursor is on, read out to screen readers ("Bar 2"). */
+  readonly cursor: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('score-panel');
@@ -28,6 +30,7 @@ export class ScorePanel {
     this.continueFromEdit = editor.getByRole('button', { name: 'Continue from edited ABC' });
     this.abcError = editor.getByTestId('abc-error');
     this.abcBarWarning = editor.getByTestId('abc-bar-warning');
+    this.cursor = this.root.getByTestId('score-cursor');
   }
 
   /** Notes of measure m (abcjs's own numbering, which starts at 0 for the first full bar). */

@@ -13,7 +13,14 @@ export function GenerateBar() {
   return (
     <section className="panel generate-bar" aria-label="Generate" data-testid="generate-bar">
       <div className="row">
-        <button type="button" className="primary" disabled={!ok} onClick={() => void runGeneration()}>
+        {/* While a tune is written the button stays focusable (aria-disabled), so Enter on it keeps the keyboard's place. */}
+        <button
+          type="button"
+          className="primary"
+          disabled={!ok && !streaming}
+          aria-disabled={!ok}
+          onClick={() => ok && void runGeneration()}
+        >
           {unconditional ? 'Generate (unconditional)' : 'Generate'}
         </button>
         {streaming && (

@@ -4,7 +4,7 @@ import { tokensToAbc } from '../tokenizer/musicTokens';
 import { useTune } from '../store/tuneStore';
 import { runGeneration } from './generation';
 import { Score } from './Score';
-import { mapTune, measureAt, notesInMeasure, prefixThroughMeasure } from './tuneMap';
+import { barNumberOf, mapTune, measureAt, notesInMeasure, prefixThroughMeasure } from './tuneMap';
 import { useCanGenerate } from './useCanGenerate';
 
 const STOPPED = {
@@ -27,6 +27,7 @@ export function ScorePanel() {
   const abc = useMemo(() => (tokens ? tokensToAbc(tokens, { title }) : ''), [tokens, title]);
   const map = useMemo(() => mapTune(tokens ?? []), [tokens]);
   const selectedNotes = useMemo(() => (selected === null ? [] : notesInMeasure(map, selected)), [map, selected]);
+  const barNotes = useMemo(() => map.measures.map((m) => notesInMeasure(map, m.index)), [map]);
 
   const continueHere = () => {
     if (!current || selected === null) return;
@@ -54,10 +55,15 @@ export function ScorePanel() {
             selectedNotes={streaming ? [] : selectedNotes}
             playingNote={streaming ? null : playingNote}
             onClick={(c) => !streaming && select(measureAt(map, c))}
+            keys={
+              streaming
+                ? undefined
+                : { bars: barNotes, name: (b) => `Bar ${barNumberOf(map, b)}`, choose: select, selected }
+            }
           />
           {!streaming && selected !== null && (
             <div className="row selection" data-testid="selection">
-              <span>Bar {selected + 1} selected.</span>
+              <span>Bar {barNumberOf(map, selected)} selected.</span>
               <button type="button" disabled={!canGenerate} onClick={continueHere}>
                 Continue from here
               </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapTune, measureAt, notesInMeasure, parseEditedAbc, prefixThroughMeasure } from './tuneMap';
+import { barNumberOf, mapTune, measureAt, notesInMeasure, parseEditedAbc, prefixThroughMeasure } from './tuneMap';
 
 // M:4/4 K:D | D2 E2 F2 G2 | A4 z4 | (3 ABc d4 z2 |]
 const TOKENS = [
@@ -78,5 +78,15 @@ describe('parseEditedAbc', () => {
     expect(parseEditedAbc('  ').ok).toBe(false);
     const r = parseEditedAbc('M:4/4\nL:1/8\nK:D\nD2E2 F2G2|]', (t) => t !== 'E');
     expect(!r.ok && r.message).toContain('E');
+  });
+});
+
+describe('barNumberOf', () => {
+  it.each([
+    ['full first bar', TOKENS, [1, 2, 3]],
+    ['pickup (M:4/4 | A2 | B8 | c8 |])', ['M:4/4', 'K:Dmaj', 'A', '2', '|', 'B', '8', '|', 'c', '8', '|]'], [0, 1, 2]],
+  ])('numbers bars as musicians do: %s', (_, tokens, expected) => {
+    const map = mapTune(tokens);
+    expect(map.measures.map((m) => barNumberOf(map, m.index))).toEqual(expected);
   });
 });

@@ -1,4 +1,5 @@
-import { splitMeasures, type Measure } from '../music/bars';
+import { barNumber, splitMeasures, type Measure } from '../music/bars';
+import type { Meter } from '../music/meter';
 import { AbcError } from '../music/abcParse';
 import { BAR_TOKEN, PITCH_TOKEN, abcToTokens, tokensToEvents } from '../tokenizer/musicTokens';
 
@@ -7,6 +8,7 @@ import { BAR_TOKEN, PITCH_TOKEN, abcToTokens, tokensToEvents } from '../tokenize
  * note or rest and one per bar line, in order, so "the k-th note" and "the k-th bar line" match both ways.
  */
 export interface TuneMap {
+  readonly meter: Meter | null;
   readonly measures: readonly Measure[];
   /** Token index that starts each event. */
   readonly tokenOfEvent: readonly number[];
@@ -22,7 +24,7 @@ export interface TuneMap {
 const opensEvent = (t: string) => PITCH_TOKEN.test(t) || t === 'z' || /^\([234]$/.test(t) || BAR_TOKEN.test(t);
 
 export function mapTune(tokens: readonly string[]): TuneMap {
-  const { events } = tokensToEvents(tokens, false);
+  const { meter, events } = tokensToEvents(tokens, false);
   const tokenOfEvent: number[] = [];
   tokens.forEach((t, i) => {
     if (opensEvent(t)) tokenOfEvent.push(i);
@@ -36,7 +38,14 @@ export function mapTune(tokens: readonly string[]): TuneMap {
     if (e.kind === 'note' || e.kind === 'rest') noteEvents.push(i);
     else if (e.kind === 'bar') barEvents.push(i);
   });
-  return { measures, tokenOfEvent, noteEvents, barEvents, measureOfNote: noteEvents.map((e) => measureOfEvent[e]) };
+  return {
+    meter,
+    measures,
+    tokenOfEvent,
+    noteEvents,
+    barEvents,
+    measureOfNote: noteEvents.map((e) => measureOfEvent[e]),
+  };
 }
 
 /** The measure a click on the k-th note, or on the k-th bar line (the measure it closes), points at. */
@@ -47,6 +56,9 @@ export function measureAt(map: TuneMap, click: { kind: 'note' | 'bar'; ordinal: 
   const closed = map.measures.find((m) => m.last === event - 1);
   return closed ? closed.index : null;
 }
+
+/** The bar number a musician gives a measure (a pickup is bar 0), for every bar number the user reads. */
+export const barNumberOf = (map: TuneMap, measure: number): number => barNumber(map.meter, map.measures, measure);
 
 /** Note ordinals inside a measure, for highlighting it. */
 export const notesInMeasure = (map: TuneMap, measure: number): number[] =>

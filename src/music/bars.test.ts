@@ -99,3 +99,26 @@ describe('longMeasures and barNumber', () => {
     ['a short bar before a repeat is not long', 'D|GAB c2d|e2d B2:|', '6/8', []],
   ])('%s', (_, body, meter, numbers) => expect(long(body, meter)).toEqual(numbers));
 });
+
+describe('barNumber', () => {
+  /** The bar number of each measure of a tune, as a musician counts them. */
+  const numbers = (body: string, meter: string | null = '4/4') => {
+    const t = tune(body, meter ?? '4/4');
+    const measures = splitMeasures(t.events);
+    return measures.map((m) => barNumber(meter === null ? null : t.meter, measures, m.index));
+  };
+
+  it.each([
+    ['full bars from 1', 'A8 | B8 | c8 |]', '4/4', [1, 2, 3]],
+    ['a pickup as bar 0', 'A | B8 | c8 |]', '4/4', [0, 1, 2]],
+    ['a pickup after a repeat sign as bar 0', '|: A2 | B8 | c6 :|', '4/4', [0, 1, 2]],
+    ['a 6/8 pickup of two eighths', 'AB | c3 d3 | e6 |]', '6/8', [0, 1, 2]],
+    ['a full first bar in 6/8', 'ABc def | g6 |]', '6/8', [1, 2]],
+    ['a long first bar from 1', 'A9 | B8 |]', '4/4', [1, 2]],
+    ['a short tune of one bar from 1', 'A4 |]', '4/4', [1]],
+    ['a second-section pickup without shifting the count', 'A8 | B6 :: G2 | c8 |]', '4/4', [1, 2, 3, 4]],
+    ['short bars when the meter is unknown from 1', 'A | B8 |]', null, [1, 2]],
+  ])('numbers %s', (_, body, meter, expected) => {
+    expect(numbers(body, meter)).toEqual(expected);
+  });
+});

@@ -82,10 +82,12 @@ export function longMeasures(meter: Meter, events: readonly MusicEvent[]): Measu
 }
 
 /**
- * The number a musician gives a measure: an opening pickup (a first measure shorter than a full bar, with
- * more to follow) is bar 0, so the first full bar is bar 1 either way.
+ * The bar number a musician gives a measure: a pickup (a short first measure with more after it) is bar 0,
+ * so the first full bar is bar 1 either way. Without a meter no pickup can be told, and counting starts at 1.
  */
-export function barNumber(meter: Meter, measures: readonly Measure[], index: number): number {
-  const pickup = measures.length > 1 && cmp(measures[0].length, barLength(meter, rat(1, 8))) < 0;
+export function barNumber(meter: Meter | null, measures: readonly Measure[], index: number): number {
+  const first = measures[0];
+  const pickup =
+    meter !== null && first !== undefined && measures.length > 1 && cmp(first.length, barLength(meter, rat(1, 8))) < 0;
   return pickup ? index : index + 1;
 }

@@ -1,4 +1,5 @@
 import abcjs, { type AbcElem, type TuneObject } from 'abcjs';
+import { scoreLayout } from './scoreLayout';
 
 export interface ScoreClick {
   readonly kind: 'note' | 'bar';
@@ -37,6 +38,7 @@ export class ScoreView {
   private notes: Drawn[] = [];
   private bars: Drawn[] = [];
   private marks = new Map<string, readonly number[]>();
+  private cursorNotes: readonly number[] = [];
 
   constructor(
     private readonly node: HTMLElement,
@@ -45,16 +47,19 @@ export class ScoreView {
 
   render(abc: string): void {
     const [tune] = abcjs.renderAbc(this.node, abc, {
+      ...scoreLayout(this.node.clientWidth),
       add_classes: true,
       responsive: 'resize',
-      scale: 1.4,
       paddingleft: 0,
       paddingright: 0,
       selectTypes: ['note', 'bar'],
       clickListener: (elem) => this.clicked(elem),
     });
+    // selectTypes makes every note and bar line a Tab stop; the score's container is the one stop instead.
+    for (const el of this.node.querySelectorAll('svg [tabindex]')) el.removeAttribute('tabindex');
     ({ notes: this.notes, bars: this.bars } = tune ? collect(tune) : { notes: [], bars: [] });
     for (const [cls, ordinals] of this.marks) this.mark(cls, ordinals);
+    this.cursor(this.cursorNotes);
   }
 
   get noteCount(): number {
@@ -66,6 +71,26 @@ export class ScoreView {
     this.marks.set(cls, ordinals);
     for (const el of this.node.querySelectorAll(`.${cls}`)) el.classList.remove(cls);
     for (const k of ordinals) for (const el of this.notes[k]?.svg ?? []) el.classList.add(cls);
+  }
+
+  /** Draws the keyboard cursor, a frame around the given notes (a bar); none for an empty list. */
+  cursor(ordinals: readonly number[]): void {
+    this.cursorNotes = ordinals;
+    this.node.querySelector('.ap-cursor')?.remove();
+    const boxes = ordinals.flatMap((k) => this.notes[k]?.svg ?? []).map((el) => (el as SVGGraphicsElement).getBBox());
+    const svg = this.notes[ordinals[0]]?.svg[0]?.ownerSVGElement;
+    if (!svg || !boxes.length) return;
+    const pad = 4;
+    const left = Math.min(...boxes.map((b) => b.x)) - pad;
+    const top = Math.min(...boxes.map((b) => b.y)) - pad;
+    const frame = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    frame.setAttribute('class', 'ap-cursor');
+    frame.setAttribute('x', String(left));
+    frame.setAttribute('y', String(top));
+    frame.setAttribute('width', String(Math.max(...boxes.map((b) => b.x + b.width)) + pad - left));
+    frame.setAttribute('height', String(Math.max(...boxes.map((b) => b.y + b.height)) + pad - top));
+    frame.setAttribute('rx', '4');
+    svg.append(frame);
   }
 
   /** Scrolls the note into view, for the playhead on long tunes. */

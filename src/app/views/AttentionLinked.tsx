@@ -15,7 +15,7 @@ import { tokensToAbc } from '../../tokenizer/musicTokens';
 import type { Heatmap as HeatmapView } from '../../vis/heatmap';
 import type { HeatmapHit } from '../../vis/heatmapLayout';
 import type { ScoreClick } from '../../vis/scoreView';
-import { mapTune, measureAt } from '../tuneMap';
+import { barNumberOf, mapTune, measureAt, notesInMeasure } from '../tuneMap';
 import { Heatmap } from './Heatmap';
 import { LinkedScore } from './LinkedScore';
 import { colourClasses, COLOUR_STEPS, noteValues, rowNotes, rowOfClick, rowOfNote } from './linking';
@@ -53,6 +53,7 @@ export function AttentionLinked({ tune, matrix, input, settings }: Props) {
   const [selectedToken, setSelectedToken] = useState<number | null>(null);
   const heatmap = useRef<HeatmapView | null>(null);
   const map = useMemo(() => mapTune(tune.tokens), [tune.tokens]);
+  const barNotes = useMemo(() => map.measures.map((m) => notesInMeasure(map, m.index)), [map]);
   const abc = useMemo(() => tokensToAbc(tune.tokens, { title: tuneTitle(tune.prompt) }), [tune]);
   const kind = matrix.rowKind;
   const n = tune.tokens.length;
@@ -106,6 +107,13 @@ export function AttentionLinked({ tune, matrix, input, settings }: Props) {
     setSelectedToken(rowOfClick(map, kind, c));
     select(measureAt(map, c));
   };
+  const keys = {
+    bars: barNotes,
+    name: (b: number) => `Bar ${barNumberOf(map, b)}`,
+    // A bar chosen from the keyboard is its first note clicked: the bar's row, or the note's first token's.
+    choose: (b: number) => onScore({ kind: 'note', ordinal: barNotes[b][0] }),
+    selected: selectedMeasure,
+  };
   const stem = `attention-${fileStem(tuneTitle(tune.prompt))}-${tune.settings.seed}`;
   const exportPng = async () => {
     const blob = await heatmap.current?.png();
@@ -151,6 +159,7 @@ export function AttentionLinked({ tune, matrix, input, settings }: Props) {
           abc={abc}
           marks={marks}
           onClick={onScore}
+          keys={keys}
           testId="attention-score"
           label="Score linked to the map"
         />
