@@ -7,6 +7,7 @@ export class PromptPanel {
   readonly unknownChips: Locator;
   readonly truncatedNote: Locator;
   readonly unconditionalNote: Locator;
+  readonly vocabNote: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('prompt-panel');
@@ -15,6 +16,7 @@ export class PromptPanel {
     this.unknownChips = this.root.locator('.chip-unknown');
     this.truncatedNote = this.root.getByTestId('prompt-truncated');
     this.unconditionalNote = this.root.getByTestId('prompt-unconditional');
+    this.vocabNote = this.root.getByTestId('prompt-vocab-note');
   }
 
   async fill(text: string): Promise<void> {

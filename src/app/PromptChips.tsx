@@ -5,10 +5,12 @@ interface Props {
   /** Null when the vocabulary is not available, so no word can be marked. */
   readonly unknown: ReadonlySet<string> | null;
   readonly truncated: number;
+  /** Why `unknown` is null: the vocabulary is still on its way, or it could not be fetched. */
+  readonly vocabStatus: 'pending' | 'error' | 'success';
 }
 
 /** One chip per word the model reads; words outside its vocabulary get a dashed border. */
-export function PromptChips({ words, unknown, truncated }: Props) {
+export function PromptChips({ words, unknown, truncated, vocabStatus }: Props) {
   if (words.length === 0) {
     return (
       <p className="chips-note" data-testid="prompt-unconditional">
@@ -39,7 +41,11 @@ export function PromptChips({ words, unknown, truncated }: Props) {
         </p>
       )}
       {unknown === null && (
-        <p className="chips-note">The vocabulary is not available, so unknown words are not marked.</p>
+        <p className="chips-note" data-testid="prompt-vocab-note">
+          {vocabStatus === 'pending'
+            ? 'Loading the vocabulary; unknown words will be marked when it arrives.'
+            : 'The vocabulary is not available, so unknown words are not marked.'}
+        </p>
       )}
     </div>
   );

@@ -10,7 +10,7 @@ export function PromptPanel() {
   const prompt = useSettings((s) => s.prompt);
   const setPrompt = useSettings((s) => s.setPrompt);
   const deferred = useDeferredValue(prompt);
-  const { data: vocab } = useVocab();
+  const { data: vocab, status: vocabStatus } = useVocab();
   const { ok: canGenerate } = useCanGenerate();
   const encoded = useMemo(() => {
     if (vocab) {
@@ -47,7 +47,12 @@ export function PromptPanel() {
       <p id="prompt-help" className="hint">
         Ctrl+Enter writes a tune. Each word below is one input to the model.
       </p>
-      <PromptChips words={encoded.words} unknown={encoded.unknown} truncated={encoded.truncated} />
+      <PromptChips
+        words={encoded.words}
+        unknown={encoded.unknown}
+        truncated={encoded.truncated}
+        vocabStatus={vocabStatus}
+      />
     </section>
   );
 }
