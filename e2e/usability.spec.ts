@@ -26,3 +26,26 @@ test('Play waits for a valid tempo and says why', async ({ app }) => {
   await expect(app.player.play).toBeEnabled();
   await expect(app.player.waits).toHaveCount(0);
 });
+
+test('a meter and key that differ from the prompt are pointed out, and pinning them writes the tune again', async ({
+  app,
+}) => {
+  await app.openReady();
+  await app.prompt.fill('a jig in G');
+  await app.controls.quick(6, 40);
+  // Pins that disagree with the words make the difference certain, whatever the model would choose.
+  await app.controls.meter.selectOption('4/4');
+  await app.controls.key.selectOption('D');
+  await app.controls.mode.selectOption('maj');
+  const first = await app.generate();
+  expect(first.tokens.slice(0, 2)).toEqual(['M:4/4', 'K:Dmaj']);
+  await expect(app.score.askDifferences).toContainText('The prompt asks for meter 6/8; this tune is written in 4/4');
+  await expect(app.score.askDifferences).toContainText('the key G major; this tune is written in D major');
+
+  await app.score.pinAndRegenerate().click();
+  const second = await app.waitForTune(first.id);
+  expect(second.tokens.slice(0, 2)).toEqual(['M:6/8', 'K:Gmaj']);
+  await expect(app.controls.meter).toHaveValue('6/8');
+  await expect(app.controls.key).toHaveValue('G');
+  await expect(app.score.askDifferences).toHaveCount(0);
+});

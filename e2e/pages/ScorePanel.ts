@@ -12,6 +12,7 @@ export class ScorePanel {
   readonly applyEdit: Locator;
   readonly continueFromEdit: Locator;
   readonly abcError: Locator;
+  readonly askDifferences: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('score-panel');
@@ -26,6 +27,7 @@ export class ScorePanel {
     this.applyEdit = editor.getByRole('button', { name: 'Apply edit' });
     this.continueFromEdit = editor.getByRole('button', { name: 'Continue from edited ABC' });
     this.abcError = editor.getByTestId('abc-error');
+    this.askDifferences = this.root.getByTestId('ask-differences');
   }
 
   /** Notes of measure m (abcjs's own numbering, which starts at 0 for the first full bar). */
@@ -39,6 +41,11 @@ export class ScorePanel {
    */
   async clickNote(note: Locator): Promise<void> {
     await note.click({ force: true });
+  }
+
+  /** The "pin … and regenerate" button beside a tune whose meter or key differs from its prompt. */
+  pinAndRegenerate(): Locator {
+    return this.askDifferences.getByRole('button', { name: /^Pin .* and regenerate$/ });
   }
 
   selectedNotes(): Locator {

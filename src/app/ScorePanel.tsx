@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { tokensToAbc } from '../tokenizer/musicTokens';
 import { useTune } from '../store/tuneStore';
+import { AskDifferences } from './AskDifferences';
 import { runGeneration } from './generation';
 import { Score } from './Score';
 import { mapTune, measureAt, notesInMeasure, prefixThroughMeasure } from './tuneMap';
@@ -49,6 +50,7 @@ export function ScorePanel() {
               : current &&
                 `${current.tokens.length} tokens, ${STOPPED[current.stopped]}; seed ${current.settings.seed}${current.origin === 'edit' ? ' (edited by hand)' : ''}`}
           </p>
+          {!streaming && current && <AskDifferences tune={current} />}
           <Score
             abc={abc}
             selectedNotes={streaming ? [] : selectedNotes}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { promptWords } from '../tokenizer/textTokens';
-import { askOfPrompt, type PromptAsk } from './promptAsk';
+import { askOfPrompt, differencesFromAsk, type PromptAsk } from './promptAsk';
 
 const ask = (text: string) => askOfPrompt(promptWords(text));
 const none: PromptAsk = { meters: null, meterFrom: null, tonic: null, mode: null, type: null };
@@ -32,5 +32,27 @@ describe('askOfPrompt', () => {
   };
   it.each(heldOut.prompts.map((p) => [p.text, p] as const))('held-out %j', (text, { text: _t, ...label }) => {
     expect(ask(text)).toEqual(label);
+  });
+});
+
+describe('differencesFromAsk', () => {
+  it.each<[string, string[], { field: string; asked: string; written: string }[]]>([
+    ['a jig in G', ['M:6/8', 'K:Gmaj', 'G'], []],
+    ['a reel in D', ['M:2/2', 'K:Dmaj'], []],
+    ['a jig in G', ['M:4/4', 'K:Gmaj'], [{ field: 'meter', asked: '6/8', written: '4/4' }]],
+    ['a reel', ['M:6/8', 'K:Dmaj'], [{ field: 'meter', asked: '4/4 or 2/2', written: '6/8' }]],
+    ['in e minor', ['M:6/8', 'K:Edor'], [{ field: 'key', asked: 'E minor', written: 'E dorian' }]],
+    [
+      'waltz in f#m',
+      ['M:6/8', 'K:Dmaj'],
+      [
+        { field: 'meter', asked: '3/4', written: '6/8' },
+        { field: 'key', asked: 'F# minor', written: 'D major' },
+      ],
+    ],
+    ['a slow air', ['M:3/4', 'K:Dmaj'], []],
+    ['a jig in G', [], []],
+  ])('%j wrote %j', (text, tokens, expected) => {
+    expect(differencesFromAsk(ask(text), tokens)).toEqual(expected);
   });
 });

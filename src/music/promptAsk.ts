@@ -1,4 +1,4 @@
-import { parseKey, type Mode } from './key';
+import { MODE_WORDS, parseKey, type Mode } from './key';
 import { TYPE_METERS, TUNE_TYPES, type TuneType } from './tuneTypes';
 
 /** What a prompt asks for in words: meter (stated, or implied by a tune type), tonic and mode, tune type. */
@@ -76,4 +76,27 @@ export function askOfPrompt(words: readonly string[]): PromptAsk {
     mode: key?.mode ?? null,
     type,
   };
+}
+
+/** One way the tune's header differs from what the prompt asked for. */
+export interface AskDifference {
+  readonly field: 'meter' | 'key';
+  /** As a musician reads it: "6/8", "D major"; "6/8 or 9/8" when the prompt allows several meters. */
+  readonly asked: string;
+  readonly written: string;
+}
+
+const keyText = (tonic: string, mode: Mode) => `${tonic} ${MODE_WORDS[mode]}`;
+
+/** Where the tune's M: and K: header tokens differ from the prompt's asked meter and key (empty when they agree). */
+export function differencesFromAsk(ask: PromptAsk, tokens: readonly string[]): AskDifference[] {
+  const out: AskDifference[] = [];
+  const meter = tokens.find((t) => t.startsWith('M:'))?.slice(2) ?? null;
+  const keyToken = tokens.find((t) => t.startsWith('K:'));
+  const key = keyToken ? parseKey(keyToken.slice(2)) : null;
+  if (ask.meters && meter && !ask.meters.includes(meter))
+    out.push({ field: 'meter', asked: ask.meters.join(' or '), written: meter });
+  if (ask.tonic && ask.mode && key && (key.tonic !== ask.tonic || key.mode !== ask.mode))
+    out.push({ field: 'key', asked: keyText(ask.tonic, ask.mode), written: keyText(key.tonic, key.mode) });
+  return out;
 }
