@@ -49,3 +49,18 @@ test('a meter and key that differ from the prompt are pointed out, and pinning t
   await expect(app.controls.key).toHaveValue('G');
   await expect(app.score.askDifferences).toHaveCount(0);
 });
+
+test('unknown words are explained in place, and a near known word can take their place', async ({ app }) => {
+  await app.openReady();
+  await app.prompt.fill('a rainny reel in dmajor');
+  await expect(app.prompt.unknownChips).toHaveCount(2);
+  await expect(app.prompt.unknownLegend).toContainText("not in the model's vocabulary");
+  await expect(app.prompt.chip('rainny')).toHaveAccessibleDescription(/not in the model's vocabulary/);
+
+  await app.prompt.suggestion('rainy').click();
+  await expect(app.prompt.input).toHaveValue('a rainy reel in dmajor');
+  await app.prompt.suggestion('d major').click();
+  await expect(app.prompt.input).toHaveValue('a rainy reel in d major');
+  await expect(app.prompt.unknownChips).toHaveCount(0);
+  await expect(app.prompt.unknownLegend).toHaveCount(0);
+});

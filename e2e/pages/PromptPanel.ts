@@ -8,6 +8,8 @@ export class PromptPanel {
   readonly truncatedNote: Locator;
   readonly unconditionalNote: Locator;
   readonly vocabNote: Locator;
+  readonly unknownLegend: Locator;
+  readonly suggestions: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('prompt-panel');
@@ -17,10 +19,17 @@ export class PromptPanel {
     this.truncatedNote = this.root.getByTestId('prompt-truncated');
     this.unconditionalNote = this.root.getByTestId('prompt-unconditional');
     this.vocabNote = this.root.getByTestId('prompt-vocab-note');
+    this.unknownLegend = this.root.getByTestId('prompt-chips-legend');
+    this.suggestions = this.root.getByTestId('word-suggestions');
   }
 
   async fill(text: string): Promise<void> {
     await this.input.fill(text);
+  }
+
+  /** The button that puts `replacement` in place of an unknown word. */
+  suggestion(replacement: string): Locator {
+    return this.suggestions.getByRole('button', { name: replacement, exact: true });
   }
 
   chip(word: string): Locator {

@@ -9,7 +9,9 @@ interface Props {
   readonly vocabStatus: 'pending' | 'error' | 'success';
 }
 
-/** One chip per word the model reads; words outside its vocabulary get a dashed border. */
+const LEGEND_ID = 'prompt-chips-legend';
+
+/** One chip per word the model reads; words outside its vocabulary get a dashed border, and a legend says so. */
 export function PromptChips({ words, unknown, truncated, vocabStatus }: Props) {
   if (words.length === 0) {
     return (
@@ -29,12 +31,22 @@ export function PromptChips({ words, unknown, truncated, vocabStatus }: Props) {
               className={isUnknown ? 'chip chip-unknown' : 'chip'}
               title={isUnknown ? 'not in vocabulary' : 'in vocabulary'}
               data-unknown={isUnknown}
+              aria-describedby={isUnknown ? LEGEND_ID : undefined}
             >
               {w}
             </li>
           );
         })}
       </ul>
+      {unknown !== null && unknown.size > 0 && (
+        <p className="chips-note" id={LEGEND_ID} data-testid="prompt-chips-legend">
+          <span className="chip chip-unknown chip-sample" aria-hidden="true">
+            word
+          </span>{' '}
+          A dashed word is not in the model&apos;s vocabulary: the model reads it as one &ldquo;unknown word&rdquo;
+          input, the same for every such word.
+        </p>
+      )}
       {truncated > 0 && (
         <p className="chips-note" data-testid="prompt-truncated">
           truncated to {MAX_PROMPT_WORDS} words ({truncated} more ignored)

@@ -1,8 +1,10 @@
 import { useDeferredValue, useMemo } from 'react';
+import { replaceWord } from '../tokenizer/suggest';
 import { promptWords, MAX_PROMPT_WORDS } from '../tokenizer/textTokens';
 import { useSettings } from '../store/settingsStore';
 import { runGeneration } from './generation';
 import { PromptChips } from './PromptChips';
+import { WordSuggestions } from './WordSuggestions';
 import { useCanGenerate } from './useCanGenerate';
 import { useVocab } from './useVocab';
 
@@ -53,6 +55,13 @@ export function PromptPanel() {
         truncated={encoded.truncated}
         vocabStatus={vocabStatus}
       />
+      {vocab && encoded.unknown && (
+        <WordSuggestions
+          unknown={[...encoded.unknown]}
+          vocab={vocab}
+          onReplace={(word, replacement) => setPrompt(replaceWord(prompt, word, replacement))}
+        />
+      )}
     </section>
   );
 }
