@@ -64,3 +64,36 @@ test('unknown words are explained in place, and a near known word can take their
   await expect(app.prompt.unknownChips).toHaveCount(0);
   await expect(app.prompt.unknownLegend).toHaveCount(0);
 });
+
+test('the simple controls are in front; length in bars and safe ↔ adventurous set the sampling settings', async ({
+  app,
+}) => {
+  await app.openReady();
+  await expect(app.controls.lengthBars).toBeVisible();
+  await expect(app.controls.adventure).toBeVisible();
+  await expect(app.controls.temperature).toBeHidden();
+  await expect(app.controls.maxTokens).toBeHidden();
+
+  await app.controls.adventure.fill('0');
+  await app.controls.openAdvanced();
+  await expect(app.controls.temperature).toHaveValue('0.6');
+  await expect(app.controls.topP).toHaveValue('0.85');
+  await expect(app.controls.adventureValues).toContainText('temperature 0.6 and top-p 0.85');
+  await expect(app.controls.temperature).toHaveAccessibleDescription(/likeliest token/);
+
+  // 4 bars of a jig (6/8) take 2 header tokens and 28 for the bars; the tune stops there or sooner.
+  await app.prompt.fill('a jig in G');
+  await app.controls.seed.fill('8');
+  await app.controls.lengthBars.fill('4');
+  await expect(app.controls.lengthBars).toHaveAccessibleDescription(/about 4 bars of 6\/8 \(token limit 30\)/);
+  const tune = await app.generate();
+  expect(tune.settings.maxTokens).toBe(30);
+  expect(tune.settings.temperature).toBe(0.6);
+  expect(tune.tokens.length).toBeLessThanOrEqual(30);
+  await expect(app.controls.maxTokens).toHaveValue('30');
+
+  // Setting the token limit by hand takes over from the bars.
+  await app.controls.maxTokens.fill('24');
+  await expect(app.controls.lengthBars).toHaveAccessibleDescription(/from the token limit of 24/);
+  expect((await app.generate()).settings.maxTokens).toBe(24);
+});
