@@ -40,7 +40,7 @@ export function PromptChips({ words, unknown, truncated, vocabStatus }: Props) {
       </ul>
       {unknown !== null && unknown.size > 0 && (
         <p className="chips-note" id={LEGEND_ID} data-testid="prompt-chips-legend">
-          <span className="chip chip-unknown chip-sample" aria-hidden="true">
+          <span className="chip chip-sample" aria-hidden="true">
             word
           </span>{' '}
           A dashed word is not in the model&apos;s vocabulary: the model reads it as one &ldquo;unknown word&rdquo;
