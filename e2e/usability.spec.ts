@@ -97,3 +97,23 @@ test('the simple controls are in front; length in bars and safe ↔ adventurous 
   await expect(app.controls.lengthBars).toHaveAccessibleDescription(/from the token limit of 24/);
   expect((await app.generate()).settings.maxTokens).toBe(24);
 });
+
+test('while the model loads, the download, the preparing of the model and the warm-up each show their progress', async ({
+  app,
+  page,
+}) => {
+  // Record every text the load steps show, since each lasts only a moment on a fast machine.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { loadStepTexts: string[] }).loadStepTexts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="load-steps"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await app.openReady();
+  const texts = await page.evaluate(() => (window as unknown as { loadStepTexts: string[] }).loadStepTexts);
+  expect(texts.some((t) => /Download: \S+: [\d.]+ MB of [\d.]+ MB/.test(t))).toBe(true);
+  expect(texts.some((t) => /Download ✓Preparing the model: building the music decoder/.test(t))).toBe(true);
+  expect(texts.some((t) => /Preparing the model ✓Warm-up: a short trial decode, step \d of 8/.test(t))).toBe(true);
+});
