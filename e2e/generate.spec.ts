@@ -53,6 +53,7 @@ test('the same seed and settings give the same tune', async ({ app }) => {
 
 test('settings out of range are refused with a message', async ({ app }) => {
   await app.openReady();
+  await app.controls.openAdvanced();
   await app.controls.temperature.fill('5');
   await expect(app.controls.errors).toContainText('Temperature must be between 0 and 2');
   await expect(app.generateBar.generateButton).toBeDisabled();

@@ -10,7 +10,7 @@ import { tokensToAbc, tokensToEvents } from '../../src/tokenizer/musicTokens';
 import { tokensToSequence } from '../catalogue';
 import { noteKeyVerdict, SCALE_SHARE_MIN, type NoteKeyVerdict } from './noteKey';
 import type { Ask } from './prompts';
-import { meterFitsType, SESSION_METERS } from './typeMeter';
+import { meterFitsType, SESSION_METERS } from '../../src/music/tuneTypes';
 
 export interface TuneOutcome {
   readonly valid: boolean;

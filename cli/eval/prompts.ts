@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { MODES } from '../../src/music/key';
-import { TYPE_METERS, TUNE_TYPES, type TuneType } from './typeMeter';
+import { TYPE_METERS, TUNE_TYPES, type TuneType } from '../../src/music/tuneTypes';
 
 export const HELD_OUT_PROMPTS_PATH = join(process.cwd(), 'cli/eval/heldOutPrompts.json');
 

@@ -10,6 +10,7 @@ export class PlayerPanel {
   readonly tempo: Locator;
   readonly instrument: Locator;
   readonly state: Locator;
+  readonly waits: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('player-panel');
@@ -21,5 +22,6 @@ export class PlayerPanel {
     this.tempo = this.root.getByLabel(/Tempo/);
     this.instrument = this.root.getByLabel('Instrument');
     this.state = this.root.getByTestId('player-state');
+    this.waits = this.root.getByTestId('play-waits');
   }
 }

@@ -15,6 +15,7 @@ export class ScorePanel {
   readonly abcBarWarning: Locator;
   /** What the keyboard cursor is on, read out to screen readers ("Bar 2"). */
   readonly cursor: Locator;
+  readonly askDifferences: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('score-panel');
@@ -31,6 +32,7 @@ export class ScorePanel {
     this.abcError = editor.getByTestId('abc-error');
     this.abcBarWarning = editor.getByTestId('abc-bar-warning');
     this.cursor = this.root.getByTestId('score-cursor');
+    this.askDifferences = this.root.getByTestId('ask-differences');
   }
 
   /** Notes of measure m (abcjs's own numbering, which starts at 0 for the first full bar). */
@@ -44,6 +46,11 @@ export class ScorePanel {
    */
   async clickNote(note: Locator): Promise<void> {
     await note.click({ force: true });
+  }
+
+  /** The "pin … and regenerate" button beside a tune whose meter or key differs from its prompt. */
+  pinAndRegenerate(): Locator {
+    return this.askDifferences.getByRole('button', { name: /^Pin .* and regenerate$/ });
   }
 
   selectedNotes(): Locator {

@@ -1,28 +1,16 @@
-import { useModelStatus } from '../store/modelStatusStore';
 import { useSettings } from '../store/settingsStore';
 import type { BackendPreference } from '../worker/protocol';
+import { LoadSteps } from './LoadSteps';
 import { useModel } from './modelService';
-
-const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
 /** Model download progress, the backend in use and why, or the load error; and the backend override. */
 export function ModelStatus() {
   const model = useModel();
-  const progress = useModelStatus((s) => s.progress);
   const backend = useSettings((s) => s.backend);
   const setBackend = useSettings((s) => s.setBackend);
   return (
     <section className="panel model-status" aria-label="Model" data-testid="model-status">
-      {model.isPending && (
-        <div className="progress-line">
-          <progress aria-label="Model download" max={progress?.allTotal ?? 1} value={progress?.allLoaded ?? 0} />
-          <span data-testid="model-progress">
-            {progress
-              ? `Loading ${progress.file}: ${mb(progress.allLoaded)} of ${mb(progress.allTotal)}`
-              : 'Starting the model…'}
-          </span>
-        </div>
-      )}
+      {model.isPending && <LoadSteps />}
       {model.data && (
         <p data-testid="backend-info">
           <strong>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { INSTRUMENT_NAMES, INSTRUMENTS, isInstrumentName } from '../audio/instruments';
 import { TEMPO_RANGE, usePlayback } from '../store/playbackStore';
 import { useTune } from '../store/tuneStore';
@@ -7,6 +8,8 @@ import { pause, play, resume, setInstrument, setLoop, setTempo, stop } from './p
 export function PlayerPanel() {
   const { state, instrument, tempoBpm, loop, loading, error } = usePlayback();
   const hasTune = useTune((s) => s.current !== null && s.streaming === null);
+  // Play waits for a tempo it can use rather than starting at the last valid one behind the person's back.
+  const [tempoValid, setTempoValid] = useState(true);
   return (
     <section className="panel" aria-labelledby="player-heading" data-testid="player-panel">
       <h2 id="player-heading">Listen</h2>
@@ -20,7 +23,13 @@ export function PlayerPanel() {
             Resume
           </button>
         ) : (
-          <button type="button" className="primary" disabled={!hasTune || loading} onClick={() => void play()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!hasTune || loading || !tempoValid}
+            aria-describedby={tempoValid ? undefined : 'play-waits'}
+            onClick={() => void play()}
+          >
             {loading ? 'Loading samples…' : 'Play'}
           </button>
         )}
@@ -32,6 +41,11 @@ export function PlayerPanel() {
           Loop
         </label>
       </div>
+      {!tempoValid && (
+        <p className="hint" id="play-waits" data-testid="play-waits">
+          Play waits until the tempo is between {TEMPO_RANGE.min} and {TEMPO_RANGE.max}.
+        </p>
+      )}
       <div className="fields">
         <NumberField
           label="Tempo (quarter notes per minute)"
@@ -40,6 +54,7 @@ export function PlayerPanel() {
           max={TEMPO_RANGE.max}
           integer
           onCommit={setTempo}
+          onValidity={setTempoValid}
         />
         <div className="field">
           <label htmlFor="instrument-select">Instrument</label>

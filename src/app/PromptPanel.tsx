@@ -1,9 +1,11 @@
 import { useDeferredValue, useMemo } from 'react';
+import { replaceWord } from '../tokenizer/suggest';
 import { promptWords, MAX_PROMPT_WORDS } from '../tokenizer/textTokens';
 import { useSettings } from '../store/settingsStore';
 import { runGeneration } from './generation';
 import { PromptChips } from './PromptChips';
 import { TunePromptNote } from './TunePromptNote';
+import { WordSuggestions } from './WordSuggestions';
 import { useCanGenerate } from './useCanGenerate';
 import { useVocab } from './useVocab';
 
@@ -11,7 +13,7 @@ export function PromptPanel() {
   const prompt = useSettings((s) => s.prompt);
   const setPrompt = useSettings((s) => s.setPrompt);
   const deferred = useDeferredValue(prompt);
-  const { data: vocab } = useVocab();
+  const { data: vocab, status: vocabStatus } = useVocab();
   const { ok: canGenerate } = useCanGenerate();
   const encoded = useMemo(() => {
     if (vocab) {
@@ -48,7 +50,19 @@ export function PromptPanel() {
       <p id="prompt-help" className="hint">
         Ctrl+Enter writes a tune. Each word below is one input to the model.
       </p>
-      <PromptChips words={encoded.words} unknown={encoded.unknown} truncated={encoded.truncated} />
+      <PromptChips
+        words={encoded.words}
+        unknown={encoded.unknown}
+        truncated={encoded.truncated}
+        vocabStatus={vocabStatus}
+      />
+      {vocab && encoded.unknown && (
+        <WordSuggestions
+          unknown={[...encoded.unknown]}
+          vocab={vocab}
+          onReplace={(word, replacement) => setPrompt(replaceWord(prompt, word, replacement))}
+        />
+      )}
       <TunePromptNote />
     </section>
   );

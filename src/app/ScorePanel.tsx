@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { tuneTitle } from '../music/tuneTitle';
 import { tokensToAbc } from '../tokenizer/musicTokens';
 import { useTune } from '../store/tuneStore';
+import { AskDifferences } from './AskDifferences';
 import { runGeneration } from './generation';
 import { Score } from './Score';
 import { barNumberOf, mapTune, measureAt, notesInMeasure, prefixThroughMeasure } from './tuneMap';
@@ -50,6 +51,7 @@ export function ScorePanel() {
               : current &&
                 `${current.tokens.length} tokens, ${STOPPED[current.stopped]}; seed ${current.settings.seed}${current.origin === 'edit' ? ' (edited by hand)' : ''}`}
           </p>
+          {!streaming && current && <AskDifferences tune={current} />}
           <Score
             abc={abc}
             selectedNotes={streaming ? [] : selectedNotes}

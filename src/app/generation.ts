@@ -1,4 +1,7 @@
+import { meterForLength, tokenBudgetForBars } from '../music/barBudget';
+import { askOfPrompt } from '../music/promptAsk';
 import type { GenerationSettings } from '../runtime/decode';
+import { promptWords } from '../tokenizer/textTokens';
 import { tokensToAbc } from '../tokenizer/musicTokens';
 import { drawSeed, useSettings } from '../store/settingsStore';
 import { useNotices } from '../store/noticeStore';
@@ -11,6 +14,13 @@ import { currentModel, modelClient } from './modelService';
 /** The running generation. A handle holds a worker link and a stream, so it stays out of the store. */
 let active: GenerationHandle | null = null;
 let last: (GenerationDone & { readonly settings: GenerationSettings }) | null = null;
+
+/** The settings with the token limit that `lengthBars` bars take in the tune's meter (as pinned or asked for). */
+export function withLengthInBars(settings: GenerationSettings, lengthBars: number | null, prompt: string) {
+  if (lengthBars === null) return settings;
+  const meter = meterForLength(settings.meter, askOfPrompt(promptWords(prompt)).meters);
+  return { ...settings, maxTokens: tokenBudgetForBars(lengthBars, meter) };
+}
 
 export const isGenerating = () => active !== null;
 export const lastGeneration = () => last;
@@ -29,9 +39,11 @@ export async function runGeneration(
 ): Promise<Tune | null> {
   const model = currentModel();
   if (active || !model) return null;
-  const { prompt, settings: chosen, references, seedLocked, update } = useSettings.getState();
+  const { prompt, settings: picked, references, seedLocked, lengthBars, update } = useSettings.getState();
+  const chosen = withLengthInBars(picked, lengthBars, prompt);
   const settings = seedLocked ? chosen : { ...chosen, seed: drawSeed() };
-  if (!seedLocked) update({ seed: settings.seed });
+  // Like a drawn seed, the token limit set from the length in bars is shown and kept with the tune.
+  update({ seed: settings.seed, maxTokens: settings.maxTokens });
   const tuneStore = useTune.getState();
   tuneStore.startStreaming({ tokens: prefix, prefixLength: prefix.length, maxTokens: settings.maxTokens, prompt });
   const handle = modelClient().generate({ prompt, prefix, settings, references });

@@ -34,6 +34,7 @@ export function modelClient(): ModelClient {
       new Worker(new URL('../worker/model.worker.ts', import.meta.url), { type: 'module', name: 'apparatus-model' }),
     {
       onProgress: (p) => useModelStatus.getState().setProgress(p),
+      onStage: (s) => useModelStatus.getState().setStage(s),
       onNotice: (m) => useNotices.getState().push(m, 'warning'),
       onReloaded,
     },
@@ -43,6 +44,7 @@ export function modelClient(): ModelClient {
 
 async function loadModel(backend: BackendPreference): Promise<LoadedModelInfo> {
   useModelStatus.getState().setProgress(null);
+  useModelStatus.getState().setStage(null);
   const result = await modelClient().load({
     modelUrl: modelUrl(),
     ortUrl: ortUrl(),
@@ -51,6 +53,7 @@ async function loadModel(backend: BackendPreference): Promise<LoadedModelInfo> {
     testHooks: isTestMode(),
   });
   useModelStatus.getState().setProgress(null);
+  useModelStatus.getState().setStage(null);
   if (!result.ok) throw new ModelLoadError(result.error);
   return result.value;
 }

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
+import { DEFAULT_BARS } from '../music/barBudget';
 import type { Reference } from '../music/excerpt';
 import { DEFAULT_SETTINGS, SETTING_RANGES, type GenerationSettings } from '../runtime/decode';
 import type { BackendPreference } from '../worker/protocol';
 
-export type NumericSetting = keyof typeof SETTING_RANGES;
+export type NumericSetting = keyof typeof SETTING_RANGES | 'lengthBars';
 
 interface SettingsState {
   readonly prompt: string;
@@ -12,6 +13,8 @@ interface SettingsState {
   readonly references: readonly Reference[];
   /** Locked: every generation uses `settings.seed`. Unlocked: a fresh seed is drawn for each one. */
   readonly seedLocked: boolean;
+  /** Length in bars, turned into `settings.maxTokens` when a tune is written; null: the token limit was set by hand. */
+  readonly lengthBars: number | null;
   readonly backend: BackendPreference;
   /** Names of numeric fields whose text is out of range; generating waits until they are fixed. */
   readonly invalid: readonly NumericSetting[];
@@ -19,6 +22,7 @@ interface SettingsState {
   setReferences(references: readonly Reference[]): void;
   update(patch: Partial<GenerationSettings>): void;
   setSeedLocked(locked: boolean): void;
+  setLengthBars(bars: number | null): void;
   setBackend(backend: BackendPreference): void;
   /** The prompt, settings (seed included) and references a tune was written from; the seed lock stays. */
   restoreFrom(tune: { prompt: string; settings: GenerationSettings; references?: readonly Reference[] }): void;
@@ -44,18 +48,27 @@ export const useSettings = create<SettingsState>()((set) => ({
   settings: INITIAL_SETTINGS,
   references: [],
   seedLocked: false,
+  lengthBars: DEFAULT_BARS,
   backend: backendFromUrl(),
   invalid: [],
   setPrompt: (prompt) => set({ prompt }),
   setReferences: (references) => set({ references }),
   update: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
   setSeedLocked: (seedLocked) => set({ seedLocked }),
+  setLengthBars: (lengthBars) => set({ lengthBars }),
   setBackend: (backend) => set({ backend }),
   restoreFrom: ({ prompt, settings, references }) => set({ prompt, settings, references: references ?? [] }),
   setInvalid: (field, invalid) =>
     set((s) => ({ invalid: invalid ? [...new Set([...s.invalid, field])] : s.invalid.filter((f) => f !== field) })),
   reset: () =>
-    set({ prompt: INITIAL_PROMPT, settings: INITIAL_SETTINGS, references: [], seedLocked: false, invalid: [] }),
+    set({
+      prompt: INITIAL_PROMPT,
+      settings: INITIAL_SETTINGS,
+      references: [],
+      seedLocked: false,
+      lengthBars: DEFAULT_BARS,
+      invalid: [],
+    }),
 }));
 
 /** A fresh 32-bit seed. */

@@ -15,6 +15,7 @@ import type {
   GenerateRequest,
   LoadedModelInfo,
   LoadRequest,
+  LoadStage,
   PromptReading,
   ReadRequest,
   VectorsRequest,
@@ -44,6 +45,7 @@ function checkReadable(model: Loaded, tokens: readonly string[]): void {
     throw new RangeError(`the tune has ${tokens.length} tokens; the model reads at most ${room}`);
 }
 
+const WARM_UP_TOKENS = 8;
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /** The worker's state: one loaded model and at most one running generation. */
@@ -118,9 +120,15 @@ export class Engine {
       return b;
     };
     const vocabJson = JSON.parse(new TextDecoder().decode(need('vocab.json'))) as VocabJson;
+    const stage = (s: LoadStage, done?: number, total?: number) =>
+      this.post({ type: 'load-stage', id: req.id, stage: s, ...(total ? { done, total } : {}) });
+    stage('backend');
     const choice = await chooseBackend(req.backend);
+    stage('runtime');
     const { ort, threads } = await importOrt(choice.backend, req.ortUrl, req.numThreads, choice.adapter);
+    stage('encoder');
     const encoder = await createSession(ort, choice.backend, need('encoder.onnx'));
+    stage('decoder');
     const decoder = await createSession(ort, choice.backend, need('decoder.onnx'));
     if (superseded()) {
       await encoder.release();
@@ -140,7 +148,15 @@ export class Engine {
     };
     // One short decode compiles kernels and sizes buffers, so the user's first tune starts at full speed.
     const t0 = performance.now();
-    const warm = await generate(runner, vocab, vocab.encodePrompt('reel'), [], { ...DEFAULT_SETTINGS, maxTokens: 8 });
+    stage('warm-up', 0, WARM_UP_TOKENS);
+    const warm = await generate(
+      runner,
+      vocab,
+      vocab.encodePrompt('reel'),
+      [],
+      { ...DEFAULT_SETTINGS, maxTokens: WARM_UP_TOKENS },
+      { onToken: (t) => stage('warm-up', t.index + 1, WARM_UP_TOKENS) },
+    );
     const warmupMs = performance.now() - t0;
     const identity = card.files.map((f) => `${f.name} ${f.sha256}\n`).join('');
     const modelSha256 =

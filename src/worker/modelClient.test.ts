@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../runtime/decode';
-import { ModelClient, type LoadOptions } from './modelClient';
+import { ModelClient, type LoadOptions, type LoadStageProgress } from './modelClient';
 import type { LoadedModelInfo, WorkerReply, WorkerRequest } from './protocol';
 
 /** A stand-in for model.worker.ts: records requests and lets the test reply, crash or not. */
@@ -52,18 +52,33 @@ const REFERENCE = {
 function setup() {
   const workers: FakeWorker[] = [];
   const notices: string[] = [];
+  const stages: LoadStageProgress[] = [];
   const client = new ModelClient(
     () => {
       const w = new FakeWorker();
       workers.push(w);
       return w as unknown as Worker;
     },
-    { onNotice: (m) => notices.push(m) },
+    { onNotice: (m) => notices.push(m), onStage: (s) => stages.push(s) },
   );
-  return { client, workers, notices, worker: () => workers.at(-1)! };
+  return { client, workers, notices, stages, worker: () => workers.at(-1)! };
 }
 
 describe('ModelClient', () => {
+  it('passes the stages of a load after its download on to the page', async () => {
+    const { client, worker, stages } = setup();
+    const loading = client.load(OPTIONS);
+    const id = worker().last('load').id;
+    worker().reply({ type: 'load-stage', id, stage: 'decoder' });
+    worker().reply({ type: 'load-stage', id, stage: 'warm-up', done: 3, total: 8 });
+    worker().reply({ type: 'loaded', id, info: INFO });
+    await loading;
+    expect(stages).toEqual([
+      { stage: 'decoder', done: undefined, total: undefined },
+      { stage: 'warm-up', done: 3, total: 8 },
+    ]);
+  });
+
   it('resolves a load and streams tokens through the async iterable', async () => {
     const { client, worker } = setup();
     const loading = client.load(OPTIONS);

@@ -30,6 +30,7 @@ export interface LoadOptions {
   readonly testHooks: boolean;
 }
 export type LoadProgress = Omit<WorkerReplyOf<'progress'>, 'type' | 'id'>;
+export type LoadStageProgress = Omit<WorkerReplyOf<'load-stage'>, 'type' | 'id'>;
 export type ReadDone = Omit<WorkerReplyOf<'read-done'>, 'type' | 'id'>;
 export interface ReadInput {
   readonly prompts: readonly (readonly string[])[];
@@ -61,6 +62,8 @@ export interface GenerationHandle {
 
 export interface ClientEvents {
   onProgress?(p: LoadProgress): void;
+  /** A load moved on to preparing the model or warming it up (after its files arrived). */
+  onStage?(s: LoadStageProgress): void;
   onNotice?(message: string): void;
   /** The model was loaded again by the client itself (after a worker restart or a backend fallback). */
   onReloaded?(result: Result<LoadedModelInfo>): void;
@@ -248,6 +251,8 @@ export class ModelClient {
     if (!p) return;
     if (p.kind === 'load') {
       if (reply.type === 'progress') this.events.onProgress?.(reply);
+      else if (reply.type === 'load-stage')
+        this.events.onStage?.({ stage: reply.stage, done: reply.done, total: reply.total });
       else if (reply.type === 'loaded') this.settle(reply.id, { ok: true, value: reply.info });
       else if (reply.type === 'error') this.settle(reply.id, { ok: false, error: reply });
       return;

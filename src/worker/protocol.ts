@@ -133,7 +133,22 @@ export interface GenerationTimings {
   readonly stepMs?: readonly number[];
 }
 
+/**
+ * What a model load is doing after the files have arrived, in order: pick the backend, load the runtime,
+ * build the encoder and decoder sessions, then a short warm-up decode.
+ */
+export const LOAD_STAGES = ['backend', 'runtime', 'encoder', 'decoder', 'warm-up'] as const;
+export type LoadStage = (typeof LOAD_STAGES)[number];
+
 export type WorkerReply =
+  | {
+      readonly type: 'load-stage';
+      readonly id: number;
+      readonly stage: LoadStage;
+      /** Steps done and planned within the stage (the warm-up's decode steps); absent where a stage is one step. */
+      readonly done?: number;
+      readonly total?: number;
+    }
   | {
       readonly type: 'progress';
       readonly id: number;

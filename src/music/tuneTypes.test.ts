@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meterFitsType, SESSION_METERS, type TuneType } from './typeMeter';
+import { meterFitsType, SESSION_METERS, type TuneType } from './tuneTypes';
 
 describe('meterFitsType', () => {
   it.each<[TuneType, string | null, boolean]>([
