@@ -104,6 +104,7 @@ export class Heatmap {
       maxWidth,
       rowLabelWidth,
       colLabelHeight: colLabelWidth * Math.SQRT1_2 + 12,
+      colLabelWidth,
       groups: input.colGroups,
     });
     this.layout = l;
