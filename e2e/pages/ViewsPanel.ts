@@ -23,6 +23,14 @@ export class ViewsPanel {
     await this.root.getByRole('tab', { name: tab }).click();
   }
 
+  /** Attention vs occlusion: the rank distance from which words are flagged, and the flagged words. */
+  get rankDistance(): Locator {
+    return this.diffraction.getByLabel('Flag words ranked this many places apart or more');
+  }
+  get disagreements(): Locator {
+    return this.diffraction.getByTestId('diffraction-disagreements').getByRole('listitem');
+  }
+
   /** The guidance sweep's card for one value, e.g. sweepCard('3'). */
   sweepCard(guidance: string): Locator {
     return this.sweep
