@@ -6,7 +6,7 @@
  */
 import { generate } from '../src/runtime/decode';
 import { attentionMatrix, DEFAULT_ATTENTION_SETTINGS, type LabelledMatrix } from '../src/explain/attention';
-import { diffraction, type DiffractionSettings } from '../src/explain/diffraction';
+import { DEFAULT_MIN_RANK_DISTANCE, diffraction, type DiffractionSettings } from '../src/explain/diffraction';
 import { occlusion } from '../src/explain/occlusion';
 import { occlusionReadings } from '../src/explain/occlusionReadings';
 import { tokenBars } from '../src/explain/tokenBars';
@@ -67,7 +67,12 @@ async function main(): Promise<void> {
     without: readings.without,
     bars,
   });
-  const diffSettings: DiffractionSettings = { ...DEFAULT_ATTENTION_SETTINGS, occlusionSign: 'signed', top: 5 };
+  const diffSettings: DiffractionSettings = {
+    ...DEFAULT_ATTENTION_SETTINGS,
+    occlusionSign: 'signed',
+    top: 5,
+    minRankDistance: DEFAULT_MIN_RANK_DISTANCE,
+  };
   const diff = diffraction({ attention: attentionInput, occlusion: occ }, diffSettings);
 
   const out = {

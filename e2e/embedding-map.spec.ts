@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CatalogueEntry } from '../pipeline/buildCorpus';
 import { CataloguePanel } from './pages/CataloguePanel';
 import { EmbeddingMapPanel } from './pages/EmbeddingMapPanel';
+import { NeighboursPanel } from './pages/NeighboursPanel';
 import { expect, test } from './fixtures';
 
 const entries = (
@@ -99,4 +100,29 @@ test('the map zooms with the wheel, the buttons and the keyboard, and resets', a
   await expect(map.tooltip).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(map.tooltip).toBeHidden();
+});
+
+test('the map names the measure of its ringed tunes and switches it, with the neighbours panel', async ({
+  app,
+  page,
+}) => {
+  const map = new EmbeddingMapPanel(page);
+  const neighbours = new NeighboursPanel(page);
+  await app.openReady();
+  await app.prompt.fill('a lively reel in D major');
+  await app.controls.quick(5, 96);
+  await app.generate();
+  await expect(neighbours.items).toHaveCount(10, { timeout: 60_000 });
+  await expect(map.measure).toHaveValue('ngram');
+  await expect(map.legend).toContainText('its 10 nearest by melodic n-gram overlap');
+
+  await map.measure.selectOption('music');
+  await expect(neighbours.measure(/music embedding/)).toBeChecked();
+  await neighbours.list.and(page.locator('[data-measure="music"][data-query-ms]')).waitFor({ timeout: 60_000 });
+  await expect(map.legend).toContainText('its 10 nearest by music embedding');
+  await expect(map.generation).toContainText('nearest training tunes by music embedding');
+
+  // Switching in the neighbours panel moves the map's choice too.
+  await neighbours.useMeasure(/melodic n-gram overlap/, 'ngram');
+  await expect(map.measure).toHaveValue('ngram');
 });

@@ -39,3 +39,19 @@ test('reset for the next person erases history and journal after saying so, and 
   await app.generate();
   await expect(app.history.entries).toHaveCount(1);
 });
+
+test('the reset button stays where it is in the header while asking and after the reset', async ({ app, page }) => {
+  const reset = new ResetControl(page);
+  await app.openReady();
+  const place = await reset.buttonPlace();
+  await reset.open.click();
+  await expect(reset.confirm).toBeVisible();
+  expect(await reset.buttonPlace()).toEqual(place);
+  await reset.erase.click();
+  await expect(reset.status).toContainText('history and journal erased');
+  expect(await reset.buttonPlace()).toEqual(place);
+  // The status sits over the page until it is dismissed.
+  await reset.status.getByRole('button', { name: 'OK' }).click();
+  await expect(reset.status).toBeHidden();
+  expect(await reset.buttonPlace()).toEqual(place);
+});

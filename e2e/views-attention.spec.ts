@@ -58,6 +58,14 @@ test('the attention map and its score are linked both ways, and export PNG and C
   const lines = text.trim().split('\n');
   expect(lines[0]).toMatch(/^"cross-attention, rolled out over layers.*",a,lively,jig,in,d,major$/);
   expect(lines).toHaveLength(tune.tokens.length + 1);
+
+  // The per-token map is taller than its box; its colour scale sits outside it, from 0 to the map's largest value.
+  const values = lines.slice(1).flatMap((l) => l.split(',').slice(-6).map(Number));
+  await expect(view.legend).toBeVisible();
+  await expect(view.legend).toContainText('colour scale');
+  await expect(view.legendValues.first()).toHaveText('0');
+  const top = Number(await view.legendValues.last().textContent());
+  expect(top).toBeCloseTo(Math.max(...values), 2);
   const [png] = await Promise.all([
     page.waitForEvent('download'),
     view.root.getByRole('button', { name: 'Export map as PNG' }).click(),

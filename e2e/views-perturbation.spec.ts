@@ -80,3 +80,35 @@ test('a guidance sweep writes the same seed at each value', async ({ app, page }
   const edges = (await app.state()).journal.nodes.filter((n) => n.kind === 'sweep').map((n) => n.edge);
   expect(edges).toEqual(['guidance 1.5 -> 1', 'guidance 1.5 -> 3']);
 });
+
+test('a sweep result plays from its card and opens as the tune on show, in history and the journal', async ({
+  app,
+  page,
+}) => {
+  await app.openReady();
+  await app.prompt.fill('a hornpipe');
+  await app.controls.quick(23, 48);
+  const first = await app.generate();
+  const views = new ViewsPanel(page);
+  await views.open('Guidance sweep');
+  await views.sweep.getByLabel('Guidance values').fill('1, 3');
+  await views.sweep.getByRole('button', { name: 'Run the sweep' }).click();
+  const card = views.sweepCard('3');
+  await expect(card.getByTestId('sweep-summary')).toBeVisible({ timeout: 60_000 });
+
+  await card.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(card.getByRole('button', { name: 'Stop', exact: true })).toBeVisible({ timeout: 30_000 });
+  await card.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(card.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+
+  await card.getByRole('button', { name: 'Open as the tune on show' }).click();
+  await expect(app.history.entries).toHaveCount(2);
+  const state = await app.state();
+  expect(state.current!.id).not.toBe(first.id);
+  expect(state.current!.settings).toEqual({ ...first.settings, guidance: 3 });
+  const node = state.journal.nodes.find((n) => n.id === state.journal.currentId)!;
+  expect([node.kind, node.edge]).toEqual(['sweep', 'guidance 1.5 -> 3']);
+  // The sweep stays on show, now measured against the opened tune.
+  await expect(card.getByTestId('sweep-summary')).toContainText('Same bars as the tune on show.');
+  expect((await app.state()).journal.nodes.filter((n) => n.kind === 'sweep')).toHaveLength(2);
+});

@@ -19,6 +19,8 @@ export class EmbeddingMapPanel {
   readonly generation: Locator;
   readonly reset: Locator;
   readonly zoomIn: Locator;
+  /** The measure whose nearest tunes are ringed, switchable on the map. */
+  readonly measure: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('map-panel');
@@ -31,6 +33,7 @@ export class EmbeddingMapPanel {
     this.generation = this.root.getByTestId('map-generation');
     this.reset = this.root.getByTestId('map-reset');
     this.zoomIn = this.root.getByRole('button', { name: 'Zoom in' });
+    this.measure = this.root.getByRole('combobox', { name: 'Ring the nearest tunes by' });
   }
 
   async pointCount(): Promise<number> {

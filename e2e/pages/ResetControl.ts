@@ -17,4 +17,10 @@ export class ResetControl {
     this.cancel = this.confirm.getByRole('button', { name: 'Cancel' });
     this.status = this.root.getByRole('status');
   }
+
+  /** Where the reset button sits on the page, rounded to whole pixels. */
+  async buttonPlace(): Promise<{ x: number; y: number }> {
+    const box = (await this.open.boundingBox())!;
+    return { x: Math.round(box.x), y: Math.round(box.y) };
+  }
 }

@@ -22,6 +22,21 @@ export class ViewsPanel {
   async open(tab: ViewTabName): Promise<void> {
     await this.root.getByRole('tab', { name: tab }).click();
   }
+
+  /** Attention vs occlusion: the rank distance from which words are flagged, and the flagged words. */
+  get rankDistance(): Locator {
+    return this.diffraction.getByLabel('Flag words ranked this many places apart or more');
+  }
+  get disagreements(): Locator {
+    return this.diffraction.getByTestId('diffraction-disagreements').getByRole('listitem');
+  }
+
+  /** The guidance sweep's card for one value, e.g. sweepCard('3'). */
+  sweepCard(guidance: string): Locator {
+    return this.sweep
+      .getByTestId('sweep-card')
+      .filter({ has: this.page.getByRole('heading', { name: `guidance ${guidance}`, exact: true }) });
+  }
 }
 
 export class AttentionView {
@@ -40,6 +55,9 @@ export class AttentionView {
   readonly unknown: Locator;
   /** The line naming the references the tune was read with (absent without references). */
   readonly references: Locator;
+  /** The map's colour scale and the values along it. */
+  readonly legend: Locator;
+  readonly legendValues: Locator;
 
   constructor(readonly root: Locator) {
     this.map = root.getByTestId('attention-map');
@@ -58,6 +76,8 @@ export class AttentionView {
     this.emptyPrompt = root.getByTestId('attention-empty-prompt');
     this.unknown = root.getByTestId('attention-unknown');
     this.references = root.getByTestId('attention-references');
+    this.legend = root.getByTestId('attention-legend');
+    this.legendValues = this.legend.getByTestId('legend-value');
   }
 
   wordButton(word: string): Locator {

@@ -1,4 +1,5 @@
 import { AboutAttribution } from './AboutAttribution';
+import { AboutViews } from './AboutViews';
 
 /** What the app is, in its own words. */
 export function AboutPanel({ onClose }: { onClose: () => void }) {
@@ -20,6 +21,7 @@ export function AboutPanel({ onClose }: { onClose: () => void }) {
         Nothing here tells you what the model &ldquo;means&rdquo;. The seed, the sampling settings and the pinned meter
         and key are the apparatus: change them and see what changes.
       </p>
+      <AboutViews />
       <AboutAttribution />
       <button type="button" onClick={onClose}>
         Close

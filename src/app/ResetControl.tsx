@@ -37,30 +37,37 @@ export function ResetControl() {
       >
         Reset for the next person
       </button>
-      {state === 'done' && (
-        <span className="hint" role="status">
-          Reset: history and journal erased, prompt and settings as on a first visit.
-        </span>
-      )}
-      {asking && (
-        <div className="reset-confirm" role="group" aria-label="Confirm reset">
-          <p>
-            This erases, from this browser, the history ({tunes} {tunes === 1 ? 'tune' : 'tunes'}) and the exploration
-            journal ({steps} {steps === 1 ? 'step' : 'steps'}), and puts the prompt and settings back. Download them
-            first if anyone needs them. The model stays loaded.
-          </p>
-          <button type="button" className="danger" disabled={state === 'resetting'} onClick={() => void reset()}>
-            {state === 'resetting' ? 'Erasing…' : 'Erase and reset'}
-          </button>{' '}
-          <button type="button" onClick={() => setAsking(false)}>
-            Cancel
-          </button>
+      {(state === 'done' || asking || error) && (
+        <div className="reset-popover">
+          {state === 'done' && (
+            <p className="hint" role="status">
+              Reset: history and journal erased, prompt and settings as on a first visit.{' '}
+              <button type="button" onClick={() => setState('idle')}>
+                OK
+              </button>
+            </p>
+          )}
+          {asking && (
+            <div className="reset-confirm" role="group" aria-label="Confirm reset">
+              <p>
+                This erases, from this browser, the history ({tunes} {tunes === 1 ? 'tune' : 'tunes'}) and the
+                exploration journal ({steps} {steps === 1 ? 'step' : 'steps'}), and puts the prompt and settings back.
+                Download them first if anyone needs them. The model stays loaded.
+              </p>
+              <button type="button" className="danger" disabled={state === 'resetting'} onClick={() => void reset()}>
+                {state === 'resetting' ? 'Erasing…' : 'Erase and reset'}
+              </button>{' '}
+              <button type="button" onClick={() => setAsking(false)}>
+                Cancel
+              </button>
+            </div>
+          )}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
         </div>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
       )}
     </div>
   );

@@ -13,6 +13,7 @@ import { stopCatalogueTune } from './catalogue/cataloguePlayer';
 import { useCatalogueStore } from './catalogue/catalogueStore';
 import { clearHistory } from './historyService';
 import { useMapStore } from './map/mapStore';
+import { useNeighbourSettings } from './neighbours/neighbourSettingsStore';
 import { stop as stopPlayer } from './playerService';
 import { queryClient } from './queryClient';
 import { stopAB } from './views/abAudio';
@@ -39,6 +40,7 @@ export async function resetWorkbench(): Promise<void> {
   useViews.getState().replace(DEFAULT_VIEWS);
   useCatalogueStore.setState({ filter: EMPTY_FILTER, selectedId: null });
   useMapStore.getState().clear();
+  useNeighbourSettings.getState().reset();
   queryClient.removeQueries({ predicate: (q) => PERSONAL_QUERIES.has(String(q.queryKey[0])) });
   useNotices.setState({ notices: [] });
   await Promise.all([clearHistory(), clearJournal()]);

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ATTENTION_SETTINGS } from './attention';
 import {
   attentionImportance,
+  DEFAULT_MIN_RANK_DISTANCE,
   diffract,
   diffraction,
   diffractionInterpreter,
+  ranksDisagree,
   type DiffractionSettings,
 } from './diffraction';
 import { defaultSettings } from './interpreter';
@@ -13,10 +15,35 @@ import { tokenBars } from './tokenBars';
 
 const LABELS = { attention: 'A', occlusion: 'O' };
 
+describe('ranksDisagree', () => {
+  it.each([
+    // rank A, rank B, minimum distance, flagged
+    [1, 2, DEFAULT_MIN_RANK_DISTANCE, false], // the 'jig': rank 1 against rank 2 is a near-tie
+    [1, 3, DEFAULT_MIN_RANK_DISTANCE, true],
+    [4, 1, DEFAULT_MIN_RANK_DISTANCE, true],
+    [1.5, 3, DEFAULT_MIN_RANK_DISTANCE, false], // tied ranks share the mean: 1.5 places apart
+    [1.5, 3.5, DEFAULT_MIN_RANK_DISTANCE, true],
+    [1, 2, 1, true],
+    [2, 2, 1, false],
+    [2.5, 2, 1, false],
+    [1, 4, 4, false],
+    [1, 5, 4, true],
+  ])('ranks %s and %s, at least %s apart: %s', (a, b, min, flagged) => {
+    expect(ranksDisagree(a, b, min)).toBe(flagged);
+  });
+
+  it('a one-place difference is not flagged by default', () => {
+    expect(DEFAULT_MIN_RANK_DISTANCE).toBe(2);
+    const d = diffract(['jig', 'reel'], Float64Array.of(0.6, 0.4), Float64Array.of(0.1, 0.9), LABELS);
+    expect(d.disagreements).toEqual([]);
+    expect(d.minRankDistance).toBe(2);
+  });
+});
+
 describe('diffract', () => {
   it('ranks both sides, agrees by Spearman and lists the biggest rank differences first', () => {
     // Descending ranks: attention [1, 2, 3], occlusion [3, 1, 2]; ascending ranks [3,2,1] vs [1,3,2] -> rho = -1/2.
-    const d = diffract(['a', 'b', 'c'], Float64Array.of(0.5, 0.3, 0.2), Float64Array.of(0.1, 0.9, 0.2), LABELS);
+    const d = diffract(['a', 'b', 'c'], Float64Array.of(0.5, 0.3, 0.2), Float64Array.of(0.1, 0.9, 0.2), LABELS, 3, 1);
     expect(d.spearman).toBeCloseTo(-0.5, 10);
     expect(d.kendall).toBeCloseTo(-1 / 3, 10);
     expect(d.reason).toBeNull();

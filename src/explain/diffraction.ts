@@ -25,6 +25,16 @@ export interface WordDisagreement {
   readonly difference: number;
 }
 
+/**
+ * Two rankings of a handful of words differ by one place whenever two scores are close, so a one-place difference
+ * (rank 1 against rank 2) is a near-tie, not a disagreement. By default a word is flagged from two places apart.
+ */
+export const DEFAULT_MIN_RANK_DISTANCE = 2;
+
+/** A word's two ranks are flagged as a disagreement when they differ, by at least `minDistance` places. */
+export const ranksDisagree = (rankA: number, rankB: number, minDistance: number): boolean =>
+  rankA !== rankB && Math.abs(rankA - rankB) >= minDistance;
+
 export interface Diffraction {
   readonly words: readonly string[];
   readonly attention: Float64Array;
@@ -35,8 +45,9 @@ export interface Diffraction {
   readonly kendall: number | null;
   /** Why the agreement numbers are null (e.g. "one word: a ranking needs at least two"), else null. */
   readonly reason: string | null;
-  /** Words ordered by |rank difference|, largest first; words whose ranks match are left out. */
+  /** Words at least `minRankDistance` places apart, by |rank difference|, largest first. */
   readonly disagreements: readonly WordDisagreement[];
+  readonly minRankDistance: number;
 }
 
 /** Ranks with 1 = highest value. */
@@ -49,6 +60,7 @@ export function diffract(
   occlusion: Float64Array,
   labels: { attention: string; occlusion: string },
   top = words.length,
+  minRankDistance = DEFAULT_MIN_RANK_DISTANCE,
 ): Diffraction {
   const rankA = descendingRanks(attention);
   const rankO = descendingRanks(occlusion);
@@ -60,7 +72,7 @@ export function diffract(
       occlusionRank: rankO[index],
       difference: rankA[index] - rankO[index],
     }))
-    .filter((d) => d.difference !== 0)
+    .filter((d) => ranksDisagree(d.attentionRank, d.occlusionRank, minRankDistance))
     .sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.index - y.index)
     .slice(0, top);
   const reason =
@@ -79,6 +91,7 @@ export function diffract(
     kendall: reason ? null : kendallTauB(attention, occlusion),
     reason,
     disagreements,
+    minRankDistance,
   };
 }
 
@@ -86,6 +99,8 @@ export type DiffractionSettings = Pick<AttentionSettings, 'layers' | 'layer' | '
   /** 'signed': with-minus-without log-probability; 'magnitude': its absolute value (any effect counts). */
   readonly occlusionSign: 'signed' | 'magnitude';
   readonly top: number;
+  /** Rank places apart from which a word is flagged. */
+  readonly minRankDistance: number;
 };
 
 export interface DiffractionInput {
@@ -103,7 +118,10 @@ export function attentionImportance(
   return columnMeans(m).slice(0, Math.max(1, input.words.length));
 }
 
-export function diffractionLabels(s: DiffractionSettings): { attention: string; occlusion: string } {
+export function diffractionLabels(s: Omit<DiffractionSettings, 'top' | 'minRankDistance'>): {
+  attention: string;
+  occlusion: string;
+} {
   return {
     attention: `${attentionLabel({ ...DEFAULT_ATTENTION_SETTINGS, ...s, rows: 'token', normalise: 'none' })}; mean over the tune's tokens`,
     occlusion:
@@ -118,7 +136,7 @@ export function diffraction(input: DiffractionInput, s: DiffractionSettings): Di
   const occ = occlusionImportance(input.occlusion);
   const occlusion = s.occlusionSign === 'signed' ? occ : occ.map(Math.abs);
   const attention = words.length ? attentionImportance(input.attention, s) : new Float64Array(0);
-  return diffract(words, attention, occlusion, diffractionLabels(s), s.top);
+  return diffract(words, attention, occlusion, diffractionLabels(s), s.top, s.minRankDistance);
 }
 
 /** The occlusion side's setting, shared with the journal's stored diffraction sides. */
@@ -132,12 +150,22 @@ export const OCCLUSION_SIGN_FIELD = {
   default: 'signed',
 } as const satisfies SettingsSpec<Pick<DiffractionSettings, 'occlusionSign'>>['occlusionSign'];
 
+/** The rank distance setting, shared with the journal's stored diffraction view. */
+export const MIN_RANK_DISTANCE_FIELD = {
+  kind: 'integer',
+  label: 'Flag words ranked this many places apart or more',
+  min: 1,
+  max: 32,
+  default: DEFAULT_MIN_RANK_DISTANCE,
+} as const satisfies SettingsSpec<Pick<DiffractionSettings, 'minRankDistance'>>['minRankDistance'];
+
 export const diffractionInterpreter: Interpreter<DiffractionInput, DiffractionSettings, Diffraction> = {
   id: 'attention-vs-occlusion',
   description:
     'Ranks the prompt words twice: by the cross-attention they receive (chosen layers and heads, mean over the ' +
     "tune's tokens) and by leave-one-out occlusion (how much more likely the tune is with the word). Reports " +
-    "Spearman's rho and Kendall's tau-b between the two, and the words whose ranks differ most. The two methods " +
+    "Spearman's rho and Kendall's tau-b between the two, and the words whose ranks are at least the chosen rank " +
+    'distance apart (by default 2 places: neighbouring ranks are near-ties). The two methods ' +
     'measure different things; disagreement is a place to look, not an error in either.',
   settingsSpec: (dims: ModelDims): SettingsSpec<DiffractionSettings> => {
     const a = attentionInterpreter.settingsSpec(dims);
@@ -149,6 +177,7 @@ export const diffractionInterpreter: Interpreter<DiffractionInput, DiffractionSe
       residual: a.residual,
       occlusionSign: OCCLUSION_SIGN_FIELD,
       top: { kind: 'integer', label: 'Disagreements shown', min: 1, max: 32, default: 5 },
+      minRankDistance: MIN_RANK_DISTANCE_FIELD,
     };
   },
   label: (s) => `${diffractionLabels(s).attention} vs ${diffractionLabels(s).occlusion}`,

@@ -50,7 +50,21 @@ describe('journal schema', () => {
     if (r.ok) expect(r.value.nodes[0].views).toEqual({ ...DEFAULT_VIEWS, tab: 'diffraction' });
   });
 
+  it.each([
+    ['a journal from before the rank distance: the default', { top: 3 }, DEFAULT_VIEWS.diffraction.minRankDistance],
+    ['a rank distance of 1 (every difference)', { top: 3, minRankDistance: 1 }, 1],
+    ['a rank distance of 4', { minRankDistance: 4 }, 4],
+  ])('reads the diffraction view of %s', (_name, diffraction, expected) => {
+    const r = validateJournal(bad(setNode(1, { views: { diffraction } })));
+    expect(r.ok && r.value.nodes[1].views?.diffraction.minRankDistance).toBe(expected);
+  });
+
   it.each<[string, unknown, string]>([
+    [
+      'rank distance below 1',
+      bad(setNode(1, { views: { diffraction: { minRankDistance: 0 } } })),
+      'nodes[1].views.diffraction.minRankDistance must be an integer from 1 to 32',
+    ],
     ['not an object', [], 'the file must be an object (found an array)'],
     [
       'wrong format',

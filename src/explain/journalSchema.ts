@@ -182,6 +182,10 @@ function checkViews(c: Checker, v: unknown, path: string): ViewState | undefined
     a: f.a === undefined ? d.diffraction.a : c.spec<SideSettings>(f.a, `${fp}.a`, sideSpec(VIEW_DIMS)),
     b: f.b === undefined ? d.diffraction.b : c.spec<SideSettings>(f.b, `${fp}.b`, sideSpec(VIEW_DIMS)),
     top: f.top === undefined ? d.diffraction.top : c.num(f, 'top', fp, 1, JOURNAL_LIMITS.words, true),
+    minRankDistance:
+      f.minRankDistance === undefined
+        ? d.diffraction.minRankDistance
+        : c.num(f, 'minRankDistance', fp, 1, JOURNAL_LIMITS.words, true),
   };
   if (c.errors.length > before) return undefined;
   return { tab, attention, word, perturbation, sweep, diffraction } as ViewState;

@@ -9,7 +9,7 @@ import {
   type HeadAggregation,
   type LayerAggregation,
 } from './attention';
-import { OCCLUSION_SIGN_FIELD } from './diffraction';
+import { DEFAULT_MIN_RANK_DISTANCE, OCCLUSION_SIGN_FIELD } from './diffraction';
 import type { ModelDims, SettingsSpec } from './interpreter';
 
 export const VIEW_TABS = ['attention', 'perturbation', 'sweep', 'diffraction', 'journal'] as const;
@@ -55,6 +55,8 @@ export interface DiffractionView {
   readonly a: SideSettings;
   readonly b: SideSettings;
   readonly top: number;
+  /** Words whose two ranks are this many places apart or more are flagged (journals before it read the default). */
+  readonly minRankDistance: number;
 }
 
 export interface ViewState {
@@ -92,7 +94,12 @@ export const DEFAULT_VIEWS: ViewState = {
     compare: null,
   },
   sweep: { values: [1, 1.5, 3], run: false },
-  diffraction: { a: attentionSide(), b: attentionSide({ method: 'occlusion' }), top: 5 },
+  diffraction: {
+    a: attentionSide(),
+    b: attentionSide({ method: 'occlusion' }),
+    top: 5,
+    minRankDistance: DEFAULT_MIN_RANK_DISTANCE,
+  },
 };
 
 /**

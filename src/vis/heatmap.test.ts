@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawGroups } from './heatmap';
+import { drawGroups, formatScaleValue, scaleStops } from './heatmap';
 import { heatmapLayout } from './heatmapLayout';
 
 /** Records the drawing calls a canvas context receives (10 px a character for measureText). */
@@ -47,4 +47,24 @@ describe('drawGroups', () => {
     drawGroups(g, heatmapLayout(8, 6, opts));
     expect(calls).toEqual([]);
   });
+});
+
+describe('scaleStops', () => {
+  it.each([
+    ['sequential from 0', Float32Array.of(0.1, 0.4, 0.2), 'sequential', 5, [0, 0.1, 0.2, 0.3, 0.4]],
+    ['sequential with a negative value', Float32Array.of(-1, 3), 'sequential', 3, [-1, 1, 3]],
+    ['diverging, symmetric around 0', Float32Array.of(-0.5, 2), 'diverging', 5, [-2, -1, 0, 1, 2]],
+    ['no finite values', Float32Array.of(NaN), 'sequential', 2, [0, 1]],
+  ] as const)('%s', (_name, data, scale, count, values) => {
+    const stops = scaleStops(data, scale, count);
+    expect(stops.map((s) => s.value)).toEqual(values.map((v) => expect.closeTo(v, 6)));
+    expect(new Set(stops.map((s) => s.colour)).size).toBe(count);
+  });
+
+  it.each([
+    [0, '0'],
+    [0.123456, '0.123'],
+    [-0.5, '-0.500'],
+    [123.4, '123'],
+  ])('writes %s as %s', (v, text) => expect(formatScaleValue(v)).toBe(text));
 });

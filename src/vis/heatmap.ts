@@ -43,8 +43,10 @@ const GROUP_FONT = `600 ${FONT}`;
 const LUT_SIZE = 256;
 const INK = '#14213d';
 
+const interpolator = (scale: HeatmapInput['scale']) => (scale === 'diverging' ? interpolateRdBu : interpolateYlGnBu);
+
 function lut(scale: HeatmapInput['scale']): string[] {
-  const f = scale === 'diverging' ? interpolateRdBu : interpolateYlGnBu;
+  const f = interpolator(scale);
   return Array.from({ length: LUT_SIZE }, (_, i) => f(i / (LUT_SIZE - 1)));
 }
 
@@ -61,7 +63,24 @@ export function colourDomain(data: Float32Array, scale: HeatmapInput['scale']): 
   return [Math.min(0, lo), hi > Math.min(0, lo) ? hi : Math.min(0, lo) + 1];
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 100 || v === 0 ? v.toFixed(0) : v.toPrecision(3));
+/** A legend value: three significant figures, whole numbers from 100 up. */
+export const formatScaleValue = (v: number) => (Math.abs(v) >= 100 || v === 0 ? v.toFixed(0) : v.toPrecision(3));
+const fmt = formatScaleValue;
+
+/** `count` evenly spaced values across the colour domain, lowest first, each with the colour the cells use. */
+export function scaleStops(
+  data: Float32Array,
+  scale: HeatmapInput['scale'],
+  count = 5,
+): { value: number; colour: string }[] {
+  const [lo, hi] = colourDomain(data, scale);
+  const f = interpolator(scale);
+  const n = Math.max(2, count);
+  return Array.from({ length: n }, (_, i) => {
+    const t = i / (n - 1);
+    return { value: lo + t * (hi - lo), colour: f(t) };
+  });
+}
 
 /**
  * A labelled matrix on a canvas. The cells are drawn once onto the base canvas; hover, selection and the
@@ -104,6 +123,7 @@ export class Heatmap {
       maxWidth,
       rowLabelWidth,
       colLabelHeight: colLabelWidth * Math.SQRT1_2 + 12,
+      colLabelWidth,
       groups: input.colGroups,
     });
     this.layout = l;

@@ -30,6 +30,28 @@ describe('heatmap layout', () => {
   });
 });
 
+describe('column labels at 45°', () => {
+  // The last label starts over its column's centre and runs up and to the right by width / √2.
+  const reach = (l: ReturnType<typeof heatmapLayout>, labelWidth: number) =>
+    l.colX[l.cols - 1] + l.cellW / 2 + labelWidth * Math.SQRT1_2;
+
+  it.each([
+    ['five leave-one-out columns, wide canvas', 5, 96, 900],
+    ['one column', 1, 120, 600],
+    ['many columns squeezed', 32, 110, 800],
+    ['narrow canvas, cells at their minimum', 40, 110, 400],
+  ])('%s: the last label ends inside the canvas', (_name, cols, labelWidth, maxWidth) => {
+    const l = heatmapLayout(8, cols, { ...opts, maxWidth, colLabelWidth: labelWidth });
+    expect(reach(l, labelWidth)).toBeLessThanOrEqual(l.width);
+  });
+
+  it('narrows the cells rather than the canvas overflowing when there is room to', () => {
+    const l = heatmapLayout(8, 5, { ...opts, maxWidth: 400, colLabelWidth: 100 });
+    expect(l.width).toBeLessThanOrEqual(400);
+    expect(reach(l, 100)).toBeLessThanOrEqual(l.width);
+  });
+});
+
 describe('column groups', () => {
   // 2 prompt words, then a reference with a meter/key column and 3 bars.
   const groups = [

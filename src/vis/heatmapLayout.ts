@@ -65,6 +65,8 @@ export function heatmapLayout(
     maxWidth: number;
     rowLabelWidth: number;
     colLabelHeight: number;
+    /** Width of the longest column label as written; labels run up and right at 45°, past the last column. */
+    colLabelWidth?: number;
     maxGridHeight?: number;
     groups?: readonly ColumnGroup[];
   },
@@ -75,7 +77,10 @@ export function heatmapLayout(
   const left = Math.ceil(opts.rowLabelWidth) + MARGIN;
   const top = Math.ceil(opts.colLabelHeight) + MARGIN + (groups.length ? GROUP_BAND_HEIGHT : 0);
   const room = opts.maxWidth - left - MARGIN - gapBefore.size * GROUP_GAP;
-  const cellW = Math.max(14, Math.min(56, Math.floor(room / Math.max(1, cols))));
+  // The last label starts at its column's centre and reaches this far right of it.
+  const labelReach = (opts.colLabelWidth ?? 0) * Math.SQRT1_2;
+  const n = Math.max(1, cols);
+  const cellW = Math.max(14, Math.min(56, Math.floor(room / n), Math.floor((room - labelReach) / (n - 0.5))));
   const cellH = Math.max(2, Math.min(20, (opts.maxGridHeight ?? 720) / Math.max(1, rows)));
   const colX: number[] = [];
   let x = left;
@@ -85,7 +90,7 @@ export function heatmapLayout(
     x += cellW;
   }
   const right = x;
-  const width = right + MARGIN;
+  const width = Math.ceil(Math.max(right, right - cellW / 2 + labelReach)) + MARGIN;
   const boxes = groups.map((g, i) => {
     const gx = colX[g.start];
     const next = groups[i + 1];

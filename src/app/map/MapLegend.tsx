@@ -5,10 +5,12 @@ interface Props {
   readonly groups: readonly ColourGroup[];
   readonly generation: boolean;
   readonly neighbours: number;
+  /** The measure that ranked the ringed tunes. */
+  readonly measure: string;
 }
 
 /** The colour groups with their counts, then the markers drawn over the dots when there are any. */
-export function MapLegend({ title, groups, generation, neighbours }: Props) {
+export function MapLegend({ title, groups, generation, neighbours, measure }: Props) {
   return (
     <ul className="map-legend" data-testid="map-legend" aria-label={`Legend: ${title}`}>
       {groups.map((g) => (
@@ -26,7 +28,7 @@ export function MapLegend({ title, groups, generation, neighbours }: Props) {
       {neighbours > 0 && (
         <li>
           <span className="map-swatch map-swatch-ring" aria-hidden="true" />
-          its {neighbours} nearest, ringed and numbered by rank
+          its {neighbours} nearest by {measure}, ringed and numbered by rank
         </li>
       )}
     </ul>

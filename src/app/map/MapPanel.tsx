@@ -5,6 +5,9 @@ import { EmbeddingMap } from './EmbeddingMap';
 import { useEmbeddingMap } from './embeddingMapData';
 import { colourEntries, COLOUR_FIELDS, type ColourBy } from './mapColour';
 import { MapLegend } from './MapLegend';
+import { MapMeasure } from './MapMeasure';
+import { MEASURE_LABELS } from '../neighbours/measures';
+import { useNeighbourSettings } from '../neighbours/neighbourSettingsStore';
 import { useMapStore, type MapNeighbour, type MapQuery } from './mapStore';
 import './map.css';
 
@@ -28,6 +31,7 @@ export function MapPanel() {
 function MapBody({ entries, map }: { entries: readonly CatalogueEntry[]; map: EmbeddingMapFile }) {
   const [colourBy, setColourBy] = useState<ColourBy>('type');
   const { query, neighbours, measureLabel } = useMapStore();
+  const measure = useNeighbourSettings((s) => s.settings.measure);
   const captionId = useId();
   const colours = useMemo(() => colourEntries(entries, colourBy), [entries, colourBy]);
   const indexOf = useMemo(() => new Map(entries.map((e, i) => [e.id, i])), [entries]);
@@ -59,6 +63,7 @@ function MapBody({ entries, map }: { entries: readonly CatalogueEntry[]; map: Em
             ))}
           </select>
         </label>
+        {query && <MapMeasure />}
       </div>
       <div className="map-view">
         <EmbeddingMap
@@ -74,6 +79,7 @@ function MapBody({ entries, map }: { entries: readonly CatalogueEntry[]; map: Em
           groups={colours.groups}
           generation={placed.point !== null}
           neighbours={ringed.length}
+          measure={MEASURE_LABELS[measure]}
         />
       </div>
       <p className="hint" data-testid="map-generation" aria-live="polite">

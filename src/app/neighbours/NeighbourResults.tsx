@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
-  DEFAULT_NEIGHBOUR_SETTINGS,
+  NEIGHBOUR_MEASURES,
   neighbourLabel,
   type NeighbourList,
   type NeighbourMeasure,
@@ -9,6 +9,7 @@ import {
 import { compareNeighbourLists } from '../../explain/neighboursCompare';
 import type { Tune } from '../../store/types';
 import type { IndexInfo } from '../../worker/neighbourProtocol';
+import type { LoadedModelInfo } from '../../worker/protocol';
 import type { CatalogueEntry } from '../catalogue/catalogueData';
 import { useCatalogueStore } from '../catalogue/catalogueStore';
 import { useMapStore } from '../map/mapStore';
@@ -16,11 +17,10 @@ import { useModel } from '../modelService';
 import { needsModel } from './measures';
 import { MeasureControls } from './MeasureControls';
 import { useRanking } from './neighbourData';
+import { useNeighbourSettings } from './neighbourSettingsStore';
 import { NeighbourAB } from './NeighbourAB';
 import { modelMismatch, useQueryVectors } from './queryVectors';
 import { RankChanges } from './RankChanges';
-
-const INITIAL: NeighbourSettings = { ...DEFAULT_NEIGHBOUR_SETTINGS, measure: 'ngram', k: 10 };
 
 interface Props {
   readonly tune: Tune;
@@ -30,19 +30,18 @@ interface Props {
 
 /** Measure controls, the ranked list with rank changes against the previous list, and A/B against a neighbour. */
 export function NeighbourResults({ tune, entries, index }: Props) {
-  const [settings, setSettings] = useState(INITIAL);
-  const [previous, setPrevious] = useState<{ list: NeighbourList; settings: NeighbourSettings } | null>(null);
+  // The settings live in a store the embedding map shares, so a change can come from either.
+  const settings = useNeighbourSettings((s) => s.settings);
+  const change = useNeighbourSettings((s) => s.change);
+  const [previous, setPrevious] = useState<Shown | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [seenSettings, setSeenSettings] = useState(settings);
   const [selected, setSelected] = useState<string | null>(null);
   const open = useCatalogueStore((s) => s.open);
   const model = useModel();
   // Read as soon as the tune is on show: the embedding map places it by its music embedding.
   const vectors = useQueryVectors(tune, index);
-  const catalogueSide = (m: NeighbourMeasure): string | null => {
-    if (!needsModel(m)) return null;
-    if (index.unavailable[m]) return index.unavailable[m]!;
-    if (!model.data) return 'the model is not loaded';
-    return modelMismatch(model.data, index);
-  };
+  const catalogueSide = (m: NeighbourMeasure) => whyUnavailable(m, index, model.data);
   const waiting = needsModel(settings.measure) && catalogueSide(settings.measure) === null && !vectors.data;
   const { textEmbedding, musicEmbedding, gradientSketch } = vectors.data ?? {};
   const ranking = useRanking(
@@ -61,10 +60,16 @@ export function NeighbourResults({ tune, entries, index }: Props) {
         : null,
     [previous, list, stale],
   );
-  const change = (patch: Partial<NeighbourSettings>) => {
-    if (list && !stale && !waiting) setPrevious({ list, settings });
-    setSettings({ ...settings, ...patch });
-  };
+  // The last list shown under settings left behind becomes the one that rank changes are measured against.
+  if (list && !stale && !waiting && shown?.list !== list) setShown({ list, settings });
+  if (settings !== seenSettings) {
+    setSeenSettings(settings);
+    if (shown && shown.settings === seenSettings) setPrevious(shown);
+  }
+  useEffect(() => {
+    const why = NEIGHBOUR_MEASURES.map((m) => [m, whyUnavailable(m, index, model.data)] as const);
+    useNeighbourSettings.getState().setUnavailable(Object.fromEntries(why.filter(([, w]) => w !== null)));
+  }, [index, model.data]);
   useEffect(() => {
     useMapStore.getState().set({
       query: { musicEmbedding: vectors.data?.musicEmbedding ?? null, label: tune.prompt || 'the tune on show' },
@@ -138,6 +143,19 @@ export function NeighbourResults({ tune, entries, index }: Props) {
       )}
     </div>
   );
+}
+
+/** Why a measure cannot rank here (its index or the model is missing), or null when it can. */
+function whyUnavailable(m: NeighbourMeasure, index: IndexInfo, model: LoadedModelInfo | undefined): string | null {
+  if (!needsModel(m)) return null;
+  if (index.unavailable[m]) return index.unavailable[m]!;
+  if (!model) return 'the model is not loaded';
+  return modelMismatch(model, index);
+}
+
+interface Shown {
+  readonly list: NeighbourList;
+  readonly settings: NeighbourSettings;
 }
 
 /** Where a listed tune stood in the previous list: moved up, down, unchanged, or new to the top k. */

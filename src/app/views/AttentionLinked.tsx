@@ -16,6 +16,7 @@ import type { Heatmap as HeatmapView } from '../../vis/heatmap';
 import type { HeatmapHit } from '../../vis/heatmapLayout';
 import type { ScoreClick } from '../../vis/scoreView';
 import { barNumberOf, mapTune, measureAt, notesInMeasure } from '../tuneMap';
+import { ColourLegend } from './ColourLegend';
 import { Heatmap } from './Heatmap';
 import { LinkedScore } from './LinkedScore';
 import { colourClasses, COLOUR_STEPS, noteValues, rowNotes, rowOfClick, rowOfNote } from './linking';
@@ -142,18 +143,21 @@ export function AttentionLinked({ tune, matrix, input, settings }: Props) {
         ))}
       </div>
       <div className="linked">
-        <div className="heatmap-scroll">
-          <Heatmap
-            input={heatmapInput}
-            marks={heatmapMarks}
-            viewRef={heatmap}
-            testId="attention-map"
-            label={`Map: ${matrix.label}`}
-            onHover={(h) =>
-              setHover(h && h.area !== 'col-label' ? { row: h.row, col: h.area === 'cell' ? h.col : null } : null)
-            }
-            onClick={onHit}
-          />
+        <div>
+          <div className="heatmap-scroll">
+            <Heatmap
+              input={heatmapInput}
+              marks={heatmapMarks}
+              viewRef={heatmap}
+              testId="attention-map"
+              label={`Map: ${matrix.label}`}
+              onHover={(h) =>
+                setHover(h && h.area !== 'col-label' ? { row: h.row, col: h.area === 'cell' ? h.col : null } : null)
+              }
+              onClick={onHit}
+            />
+          </div>
+          <ColourLegend data={matrix.data} scale="sequential" label={matrix.label} testId="attention-legend" />
         </div>
         <LinkedScore
           abc={abc}

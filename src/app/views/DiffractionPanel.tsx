@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { diffractionInterpreter } from '../../explain/diffraction';
+import { diffractionInterpreter, MIN_RANK_DISTANCE_FIELD } from '../../explain/diffraction';
 import { occlusion } from '../../explain/occlusion';
 import { leaveOneOut } from '../../explain/perturb';
 import { tokenBars } from '../../explain/tokenBars';
@@ -41,7 +41,13 @@ export function DiffractionPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext }
     };
     return {
       occlusion: occlusionResult,
-      sides: compareSides(view.a, view.b, { attention: attentionInput, occlusion: occlusionResult }, view.top),
+      sides: compareSides(
+        view.a,
+        view.b,
+        { attention: attentionInput, occlusion: occlusionResult },
+        view.top,
+        view.minRankDistance,
+      ),
     };
   }, [attention.data, occ.data, tune, words, view]);
 
@@ -55,6 +61,7 @@ export function DiffractionPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext }
     );
   const d = result?.sides.diffraction;
   const marked = new Set(d?.disagreements.map((x) => x.index));
+  const apart = `${view.minRankDistance} place${view.minRankDistance === 1 ? '' : 's'} apart or more`;
   const side = (key: 'a' | 'b', values: Float64Array | undefined, label: string | undefined) => (
     <DiffractionSide
       name={key}
@@ -94,7 +101,7 @@ export function DiffractionPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext }
       </div>
       {d && d.disagreements.length > 0 && (
         <div data-testid="diffraction-disagreements">
-          <p>Words ranked most differently (marked ≠ in the charts; rank 1 = highest):</p>
+          <p>Words ranked {apart} by the two sides, most different first (marked ≠ in the charts; rank 1 = highest):</p>
           <ul>
             {d.disagreements.map((x) => (
               <li key={x.index}>
@@ -105,7 +112,20 @@ export function DiffractionPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext }
           </ul>
         </div>
       )}
+      {d && d.reason === null && d.disagreements.length === 0 && (
+        <p className="hint" data-testid="diffraction-no-disagreements">
+          No word is ranked {apart} by the two sides.
+        </p>
+      )}
       <div className="fields">
+        <NumberField
+          label={MIN_RANK_DISTANCE_FIELD.label}
+          value={view.minRankDistance}
+          min={MIN_RANK_DISTANCE_FIELD.min}
+          max={MIN_RANK_DISTANCE_FIELD.max}
+          integer
+          onCommit={(minRankDistance) => setDiffraction({ minRankDistance })}
+        />
         <NumberField
           label="Disagreements shown"
           value={view.top}

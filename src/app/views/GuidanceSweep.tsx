@@ -6,8 +6,9 @@ import { tokensToAbc } from '../../tokenizer/musicTokens';
 import { mapTune, notesInMeasure } from '../tuneMap';
 import { LinkedScore } from './LinkedScore';
 import { generateOptions } from './readService';
-import { regenerate, regenerationInput } from './regenerate';
+import { openRegeneration, regenerate, regenerationInput } from './regenerate';
 import { parseSweep } from './sweep';
+import { SweepActions } from './SweepActions';
 import type { ViewContext } from './useViewContext';
 import { useViews } from './viewStore';
 
@@ -26,15 +27,15 @@ export function GuidanceSweep({ tune, ctx }: { tune: Tune; ctx: ViewContext }) {
     queries: inputs.map((input) => ({ ...generateOptions(sha, input), enabled: sweep.run && sha !== '' && !held })),
   });
 
+  const edgeTo = (g: number) => `guidance ${tune.settings.guidance} -> ${g}`;
   const run = async () => {
     if (!('values' in parsed)) return;
     setError(null);
     release();
     setSweep({ values: parsed.values, run: true });
     for (const g of parsed.values) {
-      const edge = `guidance ${tune.settings.guidance} -> ${g}`;
       try {
-        await regenerate(tune, sha, regenerationInput(tune, tune.words, g), 'sweep', edge);
+        await regenerate(tune, sha, regenerationInput(tune, tune.words, g), 'sweep', edgeTo(g));
       } catch (e) {
         setError(`Guidance ${g}: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -91,6 +92,13 @@ export function GuidanceSweep({ tune, ctx }: { tune: Tune; ctx: ViewContext }) {
                 )}
                 {r?.isError && <p className="error">{r.error.message}</p>}
                 {tokens && <SweepResult tune={tune} tokens={tokens} />}
+                {tokens && (
+                  <SweepActions
+                    tokens={tokens}
+                    onShow={g === tune.settings.guidance && tokens.join(' ') === tune.tokens.join(' ')}
+                    onOpen={() => openRegeneration(tune, sha, inputs[i], 'sweep', edgeTo(g))}
+                  />
+                )}
               </article>
             );
           })}

@@ -159,7 +159,10 @@ export function recordReading(baseId: string, reading: ReadingRecord, edge: stri
   useJournal.getState().setCurrent(node.id);
 }
 
-/** A regeneration (perturbed prompt or guidance sweep value) becomes a child of the node it varies. */
+/**
+ * A regeneration (perturbed prompt or guidance sweep value) becomes a child of the node it varies. Returns its
+ * node: the new one, or the one already recorded for the same input and tokens.
+ */
 export function recordRegeneration(
   baseId: string,
   kind: 'regeneration' | 'sweep',
@@ -167,11 +170,11 @@ export function recordRegeneration(
   input: { prompt: string; settings: GenerationSettings; prefixLength: number; references: readonly Reference[] },
   done: GenerationDone,
   modelSha256: string,
-): void {
+): JournalNode | undefined {
   const nodes = useJournal.getState().nodes;
   const base = findNode(nodes, baseId);
-  if (!base) return;
-  const same = nodes.some(
+  if (!base) return undefined;
+  const same = nodes.find(
     (n) =>
       n.parentId === baseId &&
       n.kind === kind &&
@@ -180,10 +183,12 @@ export function recordRegeneration(
       JSON.stringify(n.references ?? []) === JSON.stringify(input.references) &&
       n.tokens.join(' ') === done.tokens.join(' '),
   );
-  if (same) return;
+  if (same) return same;
   const tune = { ...done, ...input, tokens: done.tokens, modelSha256, tuneId: newTuneId() };
   const node = nodeFrom(tune, base, kind, edge);
-  add({ ...node, views: withoutReadings(node.views) });
+  const stored = { ...node, views: withoutReadings(node.views) };
+  add(stored);
+  return stored;
 }
 
 /** The tune of a node as the score and player take it: from history when it is there, else rebuilt. */

@@ -1,7 +1,10 @@
-import type { Tune } from '../../store/types';
+import type { JournalNode } from '../../explain/journal';
+import { useTune } from '../../store/tuneStore';
+import { newTuneId, type Tune } from '../../store/types';
 import type { GenerateInput, GenerationDone } from '../../worker/modelClient';
+import { saveTune } from '../historyService';
 import { queryClient } from '../queryClient';
-import { baseNodeOf, recordRegeneration } from './journalService';
+import { baseNodeOf, recordRegeneration, tuneOf } from './journalService';
 import { generateOptions } from './readService';
 
 /**
@@ -25,9 +28,40 @@ export async function regenerate(
   kind: 'regeneration' | 'sweep',
   edge: string,
 ): Promise<GenerationDone> {
+  return (await regenerateAndRecord(a, modelSha256, input, kind, edge)).done;
+}
+
+/**
+ * Makes a regeneration the tune on show, as a generation would be: its journal node becomes the one explored
+ * (recordTune finds it by the tune's id) and the tune joins the history.
+ */
+export async function openRegeneration(
+  a: Tune,
+  modelSha256: string,
+  input: GenerateInput,
+  kind: 'regeneration' | 'sweep',
+  edge: string,
+): Promise<Tune> {
+  const { done, node } = await regenerateAndRecord(a, modelSha256, input, kind, edge);
+  const tune: Tune = node
+    ? { ...tuneOf(node), backend: done.backend }
+    : { ...tuneFromResult(a, input, done), id: newTuneId(), createdAt: Date.now(), parentId: null };
+  useTune.getState().setCurrent(tune);
+  await saveTune(tune);
+  return tune;
+}
+
+async function regenerateAndRecord(
+  a: Tune,
+  modelSha256: string,
+  input: GenerateInput,
+  kind: 'regeneration' | 'sweep',
+  edge: string,
+): Promise<{ done: GenerationDone; node: JournalNode | undefined }> {
   const done = await queryClient.fetchQuery(generateOptions(modelSha256, input));
   const base = baseNodeOf(a.id);
-  if (base)
+  const node =
+    base &&
     recordRegeneration(
       base.id,
       kind,
@@ -41,7 +75,7 @@ export async function regenerate(
       done,
       modelSha256,
     );
-  return done;
+  return { done, node };
 }
 
 /** B as a tune the score, the summary and the A/B player take. */

@@ -47,6 +47,14 @@ describe('diffraction sides', () => {
     expect(flat.diffraction.reason).toBeNull();
   });
 
+  it('flags a near-tie only when the rank distance asks for it', () => {
+    // Ranks: attention 1, 2, 3; occlusion 2, 3, 1: 'slow' and 'jig' are one place apart, 'in' two.
+    const words = (r: ReturnType<typeof compareSides>) => r.diffraction.disagreements.map((x) => x.word);
+    expect(words(compareSides(a, b, inputs(), 5, DEFAULT_VIEWS.diffraction.minRankDistance))).toEqual(['in']);
+    expect(words(compareSides(a, b, inputs(), 5, 1))).toEqual(['in', 'slow', 'jig']);
+    expect(words(compareSides(a, b, inputs(), 5, 3))).toEqual([]);
+  });
+
   it('explains one-word and empty prompts', () => {
     expect(compareSides(a, b, inputs(['jig']), 5).diffraction.reason).toBe('one word: a ranking needs at least two');
     const empty = compareSides(a, b, inputs([]), 5);

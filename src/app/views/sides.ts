@@ -12,7 +12,7 @@ export interface SideInputs {
 
 /** What one side measures, e.g. "mean cross-attention, all layers, all heads; mean over the tune's tokens". */
 export function sideLabel(side: SideSettings): string {
-  const labels = diffractionLabels({ ...side, top: 1 });
+  const labels = diffractionLabels(side);
   return side.method === 'attention' ? labels.attention : `occlusion: ${labels.occlusion}`;
 }
 
@@ -32,11 +32,17 @@ export interface SidesResult {
   readonly diffraction: Diffraction;
 }
 
-export function compareSides(a: SideSettings, b: SideSettings, inputs: SideInputs, top: number): SidesResult {
+export function compareSides(
+  a: SideSettings,
+  b: SideSettings,
+  inputs: SideInputs,
+  top: number,
+  minRankDistance?: number,
+): SidesResult {
   const words = inputs.occlusion.words.map((w) => w.word);
   const [va, vb] = [sideValues(a, inputs), sideValues(b, inputs)];
   const [labelA, labelB] = [sideLabel(a), sideLabel(b)];
-  const d = diffract(words, va, vb, { attention: labelA, occlusion: labelB }, top);
+  const d = diffract(words, va, vb, { attention: labelA, occlusion: labelB }, top, minRankDistance);
   // diffract names its sides attention and occlusion; here either side may be either method.
   const reason = d.reason && words.length >= 2 ? undefinedReason(va, vb, ['side A', 'side B']) : d.reason;
   return { a: va, b: vb, labelA, labelB, diffraction: { ...d, reason } };
