@@ -8,12 +8,18 @@ const none: PromptAsk = { meters: null, meterFrom: null, tonic: null, mode: null
 
 describe('askOfPrompt', () => {
   it.each<[string, Partial<PromptAsk>]>([
-    ['a lively reel in D major', { meters: ['4/4', '2/2'], meterFrom: 'type', tonic: 'D', mode: 'maj', type: 'reel' }],
+    [
+      'a lively reel in D major',
+      { meters: ['4/4', '2/2', '2/4'], meterFrom: 'type', tonic: 'D', mode: 'maj', type: 'reel' },
+    ],
     ['a jig', { meters: ['6/8'], meterFrom: 'type', type: 'jig' }],
     ['slip jig in G', { meters: ['9/8'], meterFrom: 'type', tonic: 'G', mode: 'maj', type: 'slip jig' }],
     ['a waltz in f#m', { meters: ['3/4'], meterFrom: 'type', tonic: 'F#', mode: 'min', type: 'waltz' }],
     ['march in 6/8 in bb', { meters: ['6/8'], meterFrom: 'stated', tonic: 'Bb', mode: 'maj', type: 'march' }],
-    ['a set of reels in Amix', { meters: ['4/4', '2/2'], meterFrom: 'type', tonic: 'A', mode: 'mix', type: 'reel' }],
+    [
+      'a set of reels in Amix',
+      { meters: ['4/4', '2/2', '2/4'], meterFrom: 'type', tonic: 'A', mode: 'mix', type: 'reel' },
+    ],
     ['three-four tune', { meters: ['3/4'], meterFrom: 'stated' }],
     ['cut time', { meters: ['2/2'], meterFrom: 'stated' }],
     ['a barn dance', { meters: ['4/4', '2/2'], meterFrom: 'type', type: 'barndance' }],
@@ -40,7 +46,7 @@ describe('differencesFromAsk', () => {
     ['a jig in G', ['M:6/8', 'K:Gmaj', 'G'], []],
     ['a reel in D', ['M:2/2', 'K:Dmaj'], []],
     ['a jig in G', ['M:4/4', 'K:Gmaj'], [{ field: 'meter', asked: '6/8', written: '4/4' }]],
-    ['a reel', ['M:6/8', 'K:Dmaj'], [{ field: 'meter', asked: '4/4 or 2/2', written: '6/8' }]],
+    ['a reel', ['M:6/8', 'K:Dmaj'], [{ field: 'meter', asked: '4/4, 2/2 or 2/4', written: '6/8' }]],
     ['in e minor', ['M:6/8', 'K:Edor'], [{ field: 'key', asked: 'E minor', written: 'E dorian' }]],
     [
       'waltz in f#m',

@@ -95,8 +95,13 @@ export function differencesFromAsk(ask: PromptAsk, tokens: readonly string[]): A
   const keyToken = tokens.find((t) => t.startsWith('K:'));
   const key = keyToken ? parseKey(keyToken.slice(2)) : null;
   if (ask.meters && meter && !ask.meters.includes(meter))
-    out.push({ field: 'meter', asked: ask.meters.join(' or '), written: meter });
+    out.push({ field: 'meter', asked: orList(ask.meters), written: meter });
   if (ask.tonic && ask.mode && key && (key.tonic !== ask.tonic || key.mode !== ask.mode))
     out.push({ field: 'key', asked: keyText(ask.tonic, ask.mode), written: keyText(key.tonic, key.mode) });
   return out;
+}
+
+/** "6/8", "4/4 or 2/2", "4/4, 2/2 or 2/4". */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
