@@ -86,7 +86,7 @@ describe('normalise', () => {
 
 describe('groupRowsByBar', () => {
   it('averages the rows of each bar and skips tokens outside bars', () => {
-    const bars = { bar: Int32Array.of(-1, 0, 0, 1), count: 2 };
+    const bars = { bar: Int32Array.of(-1, 0, 0, 1), count: 2, firstNumber: 1 as const };
     close(groupRowsByBar(Float32Array.of(9, 9, 1, 3, 3, 5, 2, 2), 2, bars), [2, 4, 2, 2]);
   });
 });
@@ -148,7 +148,7 @@ describe('attentionMatrix', () => {
       },
       { ...DEFAULT_ATTENTION_SETTINGS, rows: 'bar' },
     );
-    expect(m.rowLabels).toEqual(['bar 1', 'bar 2']);
+    expect(m.rowLabels).toEqual(['bar 0', 'bar 1']);
     close(m.data, [0.3, 0.7, 0, 1]);
     expect(m.label).toMatch(/mean over each bar's tokens/);
   });

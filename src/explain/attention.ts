@@ -272,10 +272,11 @@ export function attentionMatrix(input: AttentionInput, s: AttentionSettings): La
   let rowLabels: string[];
   let rowIndex: Int32Array;
   if (s.rows === 'bar') {
-    if (!input.bars) throw new Error("attentionMatrix: rows by bar need the tune's bars");
-    data = groupRowsByBar(tokenData, cols, input.bars);
-    rowLabels = Array.from({ length: input.bars.count }, (_, b) => barLabel(b));
-    rowIndex = Int32Array.from({ length: input.bars.count }, (_, b) => b);
+    const bars = input.bars;
+    if (!bars) throw new Error("attentionMatrix: rows by bar need the tune's bars");
+    data = groupRowsByBar(tokenData, cols, bars);
+    rowLabels = Array.from({ length: bars.count }, (_, b) => barLabel(b, bars));
+    rowIndex = Int32Array.from({ length: bars.count }, (_, b) => b);
   } else {
     rowLabels = input.tokens.slice(0, n).map((t, i) => `${i + 1}: ${t}`);
     rowIndex = Int32Array.from({ length: n }, (_, i) => i);

@@ -43,7 +43,7 @@ describe('occlusion', () => {
       ['slow', false, "without 'slow'", -3.5],
       ['zorblax', true, "without 'zorblax'", 1],
     ]);
-    expect(r.perBar!.rowLabels).toEqual(['bar 1', 'bar 2']);
+    expect(r.perBar!.rowLabels).toEqual(['bar 0', 'bar 1']);
     expect(r.perBar!.colLabels).toEqual(['slow', 'zorblax']);
     expect(Array.from(r.perBar!.data)).toEqual([-1, 0, -0.5, 1]);
     expect(Array.from(occlusionImportance(r))).toEqual([3.5, -1]);

@@ -109,7 +109,7 @@ export function occlusion(input: OcclusionInput): OcclusionResult {
     rows: bars.count,
     cols: words.length,
     data,
-    rowLabels: Array.from({ length: bars.count }, (_, b) => barLabel(b)),
+    rowLabels: Array.from({ length: bars.count }, (_, b) => barLabel(b, bars)),
     colLabels: [...words],
     label: `${OCCLUSION_LABEL}, summed over each bar's tokens`,
     rowKind: 'bar',

@@ -29,11 +29,21 @@ describe('tokenBars', () => {
   });
 
   it('lists the tokens of each bar and labels bars from 1', () => {
-    const bars = tokenBars(['M:2/4', 'K:Dmaj', 'd', '2', '|', 'e', '|']);
+    const bars = tokenBars(['M:2/4', 'K:Dmaj', 'd', '4', '|', 'e', '|']);
     expect(barTokenIndices(bars)).toEqual([
       [2, 3, 4],
       [5, 6],
     ]);
-    expect([barLabel(0), barLabel(11)]).toEqual(['bar 1', 'bar 12']);
+    expect([barLabel(0, bars), barLabel(11, bars)]).toEqual(['bar 1', 'bar 12']);
+  });
+
+  it.each([
+    ['full bars', 'M:2/4 K:Dmaj d 2 e 2 | f 4 |', 1, ['bar 1', 'bar 2']],
+    ['an opening pickup is bar 0', 'M:2/4 K:Dmaj d | f 4 | e 4 |', 0, ['bar 0', 'bar 1', 'bar 2']],
+    ['a one-bar tune', 'M:2/4 K:Dmaj d |', 1, ['bar 1']],
+  ])('numbers %s as musicians do', (_, text, first, labels) => {
+    const bars = tokenBars(text.split(' '));
+    expect(bars.firstNumber).toBe(first);
+    expect(Array.from({ length: bars.count }, (_, b) => barLabel(b, bars))).toEqual(labels);
   });
 });

@@ -1,4 +1,4 @@
-import { splitMeasures } from '../music/bars';
+import { barNumber, splitMeasures } from '../music/bars';
 import { BAR_TOKEN, LENGTH_TOKEN, PITCH_TOKEN, tokensToEvents } from '../tokenizer/musicTokens';
 
 /** Bar index of a token that belongs to no bar: the M:/K: header, specials, tokens out of grammar. */
@@ -9,6 +9,8 @@ export interface TokenBars {
   readonly bar: Int32Array;
   /** Number of bars in the tune. */
   readonly count: number;
+  /** The musician's number of bar index 0: 0 when the tune opens with a pickup, else 1. */
+  readonly firstNumber: 0 | 1;
 }
 
 /** Tokens that start a music event in `tokensToEvents`; lengths and ties modify the event before them. */
@@ -23,7 +25,7 @@ const modifiesEvent = (t: string): boolean => LENGTH_TOKEN.test(t) || t === '-';
  * Header tokens (M:, K:) and anything outside the music grammar get NO_BAR.
  */
 export function tokenBars(tokens: readonly string[]): TokenBars {
-  const { events } = tokensToEvents(tokens, false);
+  const { meter, events } = tokensToEvents(tokens, false);
   const eventOf = new Int32Array(tokens.length).fill(-1);
   let count = 0;
   tokens.forEach((t, i) => {
@@ -44,7 +46,7 @@ export function tokenBars(tokens: readonly string[]): TokenBars {
     barOfEvent[i] = closes !== NO_BAR && events[i - 1].kind !== 'bar' ? closes : opens;
   });
   const bar = Int32Array.from(eventOf, (e) => (e < 0 ? NO_BAR : barOfEvent[e]));
-  return { bar, count: measures.length };
+  return { bar, count: measures.length, firstNumber: barNumber(meter, measures, 0) === 0 ? 0 : 1 };
 }
 
 /** Token indices of each bar, in order: `spans[b]` lists the tokens of bar b. */
@@ -56,5 +58,6 @@ export function barTokenIndices(bars: TokenBars): number[][] {
   return spans;
 }
 
-/** "bar 1", "bar 2", ...: bars are counted from 1 in labels, as on a score. */
-export const barLabel = (index: number): string => `bar ${index + 1}`;
+/** "bar 1", "bar 2", ... as musicians number them: an opening pickup is bar 0. */
+export const barLabel = (index: number, bars: Pick<TokenBars, 'firstNumber'>): string =>
+  `bar ${index + bars.firstNumber}`;

@@ -43,7 +43,7 @@ export function LikelihoodReading({ tune, perturbations, result, knows, onRegene
       rows: bars.count,
       cols,
       data,
-      rowLabels: Array.from({ length: bars.count }, (_, b) => barLabel(b)),
+      rowLabels: Array.from({ length: bars.count }, (_, b) => barLabel(b, bars)),
       colLabels: perturbations.map((p) => p.description),
       title: `${LIKELIHOOD_LABEL}; summed over each bar’s tokens`,
       scale: 'diverging' as const,
