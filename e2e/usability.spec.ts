@@ -84,6 +84,9 @@ test('the simple controls are in front; length in bars and safe ↔ adventurous 
   // 4 bars of a jig (6/8) take 2 header tokens and 28 for the bars; the tune stops there or sooner.
   await app.prompt.fill('a jig in G');
   await app.controls.seed.fill('8');
+  // A length out of range holds Generate back and names the field as it is labelled.
+  await app.controls.lengthBars.fill('0');
+  await expect(app.generateBar.reason).toHaveText('Fix the settings first: Length (bars).');
   await app.controls.lengthBars.fill('4');
   await expect(app.controls.lengthBars).toHaveAccessibleDescription(/about 4 bars of 6\/8 \(token limit 30\)/);
   const tune = await app.generate();

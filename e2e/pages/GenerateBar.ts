@@ -6,6 +6,8 @@ export class GenerateBar {
   readonly cancelButton: Locator;
   readonly progress: Locator;
   readonly count: Locator;
+  /** Why Generate waits, when it does. */
+  readonly reason: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('generate-bar');
@@ -13,5 +15,6 @@ export class GenerateBar {
     this.cancelButton = this.root.getByRole('button', { name: 'Cancel' });
     this.progress = this.root.getByRole('progressbar', { name: 'Generation progress' });
     this.count = this.root.getByTestId('generation-count');
+    this.reason = this.root.getByTestId('generate-reason');
   }
 }

@@ -37,7 +37,11 @@ export function GenerateBar() {
           </span>
         </div>
       ) : (
-        reason && <p className="hint">{reason}</p>
+        reason && (
+          <p className="hint" data-testid="generate-reason">
+            {reason}
+          </p>
+        )
       )}
     </section>
   );

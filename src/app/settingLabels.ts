@@ -1,0 +1,13 @@
+import type { NumericSetting } from '../store/settingsStore';
+
+/** Each numeric setting as its field is labelled, for messages that name fields to fix. */
+export const SETTING_LABELS: Readonly<Record<NumericSetting, string>> = {
+  seed: 'Seed',
+  temperature: 'Temperature',
+  topP: 'Top-p',
+  topK: 'Top-k',
+  guidance: 'Guidance',
+  referenceWeight: 'Reference pull',
+  maxTokens: 'Token limit',
+  lengthBars: 'Length (bars)',
+};
