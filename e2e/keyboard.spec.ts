@@ -10,8 +10,8 @@ test('the main flow by keyboard alone: type, generate, play, select a bar, conti
   await retype(page, '12');
   await tabTo(page, app.controls.seedLock, 5);
   await page.keyboard.press('Space');
-  await tabTo(page, app.controls.maxTokens, 20);
-  await retype(page, '80');
+  await tabTo(page, app.controls.lengthBars, 20, 'Shift+Tab');
+  await retype(page, '8');
   await tabTo(page, app.generateBar.generateButton, 30, 'Shift+Tab');
   await page.keyboard.press('Enter');
   const first = await app.waitForTune();
