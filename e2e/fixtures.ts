@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { ApparatusTestHook, TestState } from '../src/app/testHook';
 import type { Reference } from '../src/music/excerpt';
 import { ControlsPanel } from './pages/ControlsPanel';
@@ -87,13 +87,26 @@ export class App {
   }
 }
 
+const markE2E = (page: Page) =>
+  page.addInitScript(() => {
+    window.__APPARATUS_E2E__ = true;
+  });
+
 export const test = base.extend<{ app: App }>({
   app: async ({ page }, use) => {
-    await page.addInitScript(() => {
-      window.__APPARATUS_E2E__ = true;
-    });
+    await markE2E(page);
     await use(new App(page));
   },
 });
+
+/** The app, ready, in a fresh browser profile (as for a colleague sent a file): nothing stored, nothing cached. */
+export async function freshProfileApp(browser: Browser): Promise<{ context: BrowserContext; page: Page; app: App }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await markE2E(page);
+  const app = new App(page);
+  await app.openReady();
+  return { context, page, app };
+}
 
 export { expect };

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures';
-import { App } from './fixtures';
+import { expect, freshProfileApp, test, type App } from './fixtures';
 import { JournalView } from './pages/JournalView';
 import { ViewsPanel } from './pages/ViewsPanel';
 
@@ -41,13 +40,7 @@ test('notes survive a reload and an export/import round trip', async ({ app, pag
   expect(file.nodes).toHaveLength(2);
 
   // A fresh browser profile: nothing stored; the import brings the tree and the notes.
-  const context = await browser.newContext();
-  const other = await context.newPage();
-  await other.addInitScript(() => {
-    window.__APPARATUS_E2E__ = true;
-  });
-  const app2 = new App(other);
-  await app2.openReady();
+  const { context, page: other, app: app2 } = await freshProfileApp(browser);
   const views2 = new ViewsPanel(other);
   const journal2 = new JournalView(other);
   await views2.open('Journal');
@@ -161,13 +154,7 @@ test('opening nodes of an imported journal shows what was stored and runs nothin
   const text = await readFile((await (await journal.export()).path())!, 'utf8');
 
   // A fresh profile, as for a colleague sent the file: nothing of this is in its caches.
-  const context = await browser.newContext();
-  const other = await context.newPage();
-  await other.addInitScript(() => {
-    window.__APPARATUS_E2E__ = true;
-  });
-  const app2 = new App(other);
-  await app2.openReady();
+  const { context, page: other, app: app2 } = await freshProfileApp(browser);
   const views2 = new ViewsPanel(other);
   const journal2 = new JournalView(other);
   await views2.open('Journal');
