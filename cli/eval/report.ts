@@ -231,7 +231,8 @@ const HOW = `## How the figures are measured
   "a busy reel in D major"); the share of seeds where the feature moved the named way (a tie is a miss):
   notes per bar, mean pitch, range in semitones, share of steps of at most two semitones.
 - **References**: bars 1-4 of held-out tunes (valid and test splits). Each is given with the prompt "a {type}
-  in {key}" and compared with the same prompt and seed without it. Shared-passage share: the share of the
+  in {key}" and compared with the same prompt and seed without it, at the default reference weight (2: the
+  logits also move by the difference the references make, read from one more row without them). Shared-passage share: the share of the
   written tune's notes inside a passage of 5+ notes (transposition-invariant) that the reference's whole tune
   also has. Lift: log p(tune | prompt, refs) − log p(tune | prompt, refs without r), read from the tune written
   with the references, with one reference and with two from different tunes (each counted). Copy rate: as
