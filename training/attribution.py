@@ -4,7 +4,7 @@ embedding and one sketched output-layer gradient per catalogue tune. The browser
 three vectors for a generation (src/explain/) and rank the catalogue by cosine.
 
     /usr/bin/python3 training/attribution.py                       # weights from public/models/*.onnx
-    /usr/bin/python3 training/attribution.py --ckpt training/runs/v2/ckpt.pt     # must match the ONNX files
+    /usr/bin/python3 training/attribution.py --ckpt training/runs/v2-cont/ckpt.pt     # must match the ONNX files
 
 Writes public/corpus/neighbours.json (header: methods, seed, model hashes), public/corpus/neighbours-{text,music,
 gradient}.bin (per row a float32 scale, then int8 values) and training/golden/attribution.json (float32 reference

@@ -180,7 +180,7 @@ def main():
 
     if args.ckpt is None:
         found = [c for c in sorted(glob.glob("training/runs/*/ckpt.pt")) if exported_from(torch.load(c, map_location="cpu"))]
-        args.ckpt = found[0] if found else "training/runs/v2/ckpt.pt"
+        args.ckpt = found[0] if found else "training/runs/v2-cont/ckpt.pt"
     ck = torch.load(args.ckpt, map_location="cpu")
     ck_cfg = ModelConfig(**ck["config"])
     matches = exported_from(ck)

@@ -2,7 +2,7 @@
 Validation and test loss of a checkpoint next to a 5-gram Kneser-Ney baseline on the same tokens, plus the data
 statistics and training time. Writes JSON that export.py merges into the model card.
 
-    /usr/bin/python3 training/evaluate_lm.py --ckpt training/runs/v2/ckpt.pt --out training/runs/v2/card-extra.json
+    /usr/bin/python3 training/evaluate_lm.py --ckpt training/runs/v2-cont/ckpt.pt --out training/runs/v2-cont/card-extra.json
 
 Only catalogue tunes are read (rows 0..meta.tunes-1 of the arrays); the transposed copies after them are training
 rows, and the n-gram baseline is fitted on the catalogue's training tunes alone.

@@ -1,7 +1,7 @@
 """
 Exports a checkpoint to ONNX for onnxruntime-web and onnxruntime-node, with golden reference outputs.
 
-    /usr/bin/python3 training/export.py --ckpt training/runs/v2/ckpt.pt --out public/models
+    /usr/bin/python3 training/export.py --ckpt training/runs/v2-cont/ckpt.pt --out public/models
 
 Writes encoder.onnx and decoder.onnx (weights stored as float16, computed in float32), golden.json (inputs and
 outputs that the TypeScript parity test checks the runtime against) and model-card.json, anew, with the JSON files
