@@ -57,3 +57,18 @@ test('a bar too long for the meter is named before and after Apply edit, countin
   await app.score.abcText.fill('X:1\nM:6/8\nL:1/8\nK:G\nD|GAB c2d|e2d BAG|G3 G2|]\n');
   await expect(app.score.abcBarWarning).toHaveCount(0);
 });
+
+test('ABC text over the cap is refused before it is read, and kept as typed', async ({ app }) => {
+  await app.openReady();
+  const long = 'X:1\nM:4/4\nL:1/8\nK:D\n' + 'DEFG ABcd|'.repeat(1_200);
+  await app.score.abcText.fill(long);
+  await expect(app.score.abcError).toContainText(
+    `The ABC text is ${long.length.toLocaleString('en-GB')} characters, more than the 10,000 characters`,
+  );
+  await expect(app.score.applyEdit).toBeDisabled();
+  await expect(app.score.continueFromEdit).toBeDisabled();
+  await expect(app.score.abcText).toHaveValue(long);
+  await app.score.abcText.fill(long.slice(0, 2_000));
+  await expect(app.score.abcError).toHaveCount(0);
+  await expect(app.score.applyEdit).toBeEnabled();
+});

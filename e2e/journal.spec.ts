@@ -78,6 +78,33 @@ test('a malformed journal file is refused with its problems and changes nothing'
   await expect(journal.nodes).toHaveCount(2);
 });
 
+test('a 50 MB journal file is refused at once, before it is read, and the page stays responsive', async ({
+  app,
+  page,
+}) => {
+  const views = new ViewsPanel(page);
+  const journal = new JournalView(page);
+  await app.openReady();
+  await views.open('Journal');
+  const before = (await app.state()).journal;
+  // A file the schema would take (no nodes, a long extra field): only the size cap refuses it.
+  const head = '{"format": "apparatus-journal", "version": 1, "nodes": [], "padding": "';
+  const huge = Buffer.alloc(50_000_000, 'x');
+  huge.write(head);
+  huge.write('"}', huge.length - 2);
+  await journal.import('huge.json', huge);
+  await expect(journal.importErrors).toContainText(
+    'The journal file is 50.0 MB, more than the 40.0 MB this app reads.',
+    { timeout: 2_000 },
+  );
+  await expect(journal.importErrors).toContainText('the journal is unchanged');
+  const t0 = Date.now();
+  await app.prompt.fill('still answering');
+  await expect(app.prompt.input).toHaveValue('still answering', { timeout: 1_000 });
+  expect(Date.now() - t0).toBeLessThan(1_000);
+  expect((await app.state()).journal).toEqual(before);
+});
+
 test('replay writes every generation again and reports all tokens match; nodes reopen with their views', async ({
   app,
   page,

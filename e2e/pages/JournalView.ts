@@ -54,7 +54,8 @@ export class JournalView {
     return download;
   }
 
-  async import(name: string, text: string): Promise<void> {
-    await this.importInput.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  async import(name: string, content: string | Buffer): Promise<void> {
+    const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+    await this.importInput.setInputFiles({ name, mimeType: 'application/json', buffer });
   }
 }

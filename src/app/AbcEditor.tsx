@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTune } from '../store/tuneStore';
 import type { Tune } from '../store/types';
 import { longBarsWarning } from './barWarning';
+import { IMPORT_CAPS, overCap } from './importCaps';
 import { applyEditedTokens, runGeneration } from './generation';
 import { parseEditedAbc } from './tuneMap';
 import { useCanGenerate } from './useCanGenerate';
@@ -28,8 +29,11 @@ function Editor({ tune, busy }: { tune: Tune | null; busy: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const { data: vocab } = useVocab();
   const { ok: canGenerate } = useCanGenerate();
+  // A huge paste is refused before it is parsed (parsing runs on every keystroke); the text stays as typed.
+  const tooLong = overCap(text.length, IMPORT_CAPS.abcText);
   // Checked as the text changes, so the warning stands before Apply edit and stays on the applied tune.
   const longBars = useMemo(() => {
+    if (overCap(text.length, IMPORT_CAPS.abcText)) return null;
     const r = parseEditedAbc(text);
     return r.ok ? longBarsWarning(r.tokens) : null;
   }, [text]);
@@ -51,9 +55,9 @@ function Editor({ tune, busy }: { tune: Tune | null; busy: boolean }) {
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
-      {error && (
+      {(tooLong ?? error) && (
         <p className="error" role="alert" data-testid="abc-error">
-          {error} The tune on show is unchanged.
+          {tooLong ?? error} The tune on show is unchanged.
         </p>
       )}
       {longBars && (
@@ -64,7 +68,7 @@ function Editor({ tune, busy }: { tune: Tune | null; busy: boolean }) {
       <div className="row">
         <button
           type="button"
-          disabled={busy || text === original}
+          disabled={busy || text === original || tooLong !== null}
           onClick={() => {
             const tokens = read(false);
             if (tokens) void applyEditedTokens(tokens);
@@ -74,7 +78,7 @@ function Editor({ tune, busy }: { tune: Tune | null; busy: boolean }) {
         </button>
         <button
           type="button"
-          disabled={busy || !canGenerate}
+          disabled={busy || !canGenerate || tooLong !== null}
           onClick={() => {
             const tokens = read(true);
             if (tokens) void runGeneration(tokens, tune?.id ?? null);

@@ -4,6 +4,7 @@
  */
 import { referenceLabel, type Reference } from '../music/excerpt';
 import type { GenerationSettings } from '../runtime/decode';
+import type { Backend } from '../worker/protocol';
 import type { ViewState } from './journalViews';
 
 export const JOURNAL_FORMAT = 'apparatus-journal';
@@ -57,6 +58,8 @@ export interface JournalNode {
   readonly tokens: readonly string[];
   readonly stopped: 'end' | 'max-tokens' | 'cancelled';
   readonly modelSha256: string;
+  /** The backend that wrote the tokens; absent in nodes recorded before it was kept (or when it was not known). */
+  readonly backend?: Backend;
   /** The tune's id in history (or the id the tune gets when the node is reopened). */
   readonly tuneId: string;
   readonly reading: ReadingRecord | null;

@@ -44,6 +44,11 @@ describe('journal schema', () => {
     expect(r.ok && r.value.nodes[0].references).toEqual([]);
   });
 
+  it.each([['webgpu'], ['wasm']])('keeps the backend %s that wrote a node', (backend) => {
+    const r = validateJournal(bad(setNode(0, { backend })));
+    expect(r.ok && r.value.nodes[0].backend).toBe(backend);
+  });
+
   it('fills missing view settings with defaults', () => {
     const r = validateJournal(bad(setNode(0, { views: { tab: 'diffraction' } })));
     expect(r.ok).toBe(true);
@@ -65,6 +70,7 @@ describe('journal schema', () => {
       bad(setNode(1, { views: { diffraction: { minRankDistance: 0 } } })),
       'nodes[1].views.diffraction.minRankDistance must be an integer from 1 to 32',
     ],
+    ['an unknown backend', bad(setNode(2, { backend: 'cuda' })), 'nodes[2].backend must be one of webgpu, wasm'],
     ['not an object', [], 'the file must be an object (found an array)'],
     [
       'wrong format',

@@ -5,6 +5,7 @@
  */
 import { MAX_REF_TOKENS, MAX_REFERENCES, type Reference } from '../music/excerpt';
 import { SETTING_RANGES, type GenerationSettings } from '../runtime/decode';
+import { BACKENDS } from '../worker/protocol';
 import { attentionInterpreter, type AttentionSettings } from './attention';
 import { checkSettings, type ModelDims, type Settings, type SettingsSpec } from './interpreter';
 import {
@@ -289,6 +290,8 @@ function checkNode(c: Checker, v: unknown, path: string): JournalNode | undefine
     tokens,
     stopped: c.oneOf(o, 'stopped', path, ['end', 'max-tokens', 'cancelled'] as const),
     modelSha256: c.str(o, 'modelSha256', path, { max: 200 }),
+    // Nodes recorded before the backend was kept have none: their tune's backend is unknown, not guessed.
+    ...(o.backend === undefined ? {} : { backend: c.oneOf(o, 'backend', path, BACKENDS) }),
     tuneId: c.str(o, 'tuneId', path, { nonEmpty: true, max: 200 }),
     reading: checkReading(c, o.reading, `${path}.reading`),
     views: checkViews(c, o.views, `${path}.views`),

@@ -19,7 +19,8 @@ export interface Tune {
   readonly abc: string;
   readonly stopped: 'end' | 'max-tokens' | 'cancelled';
   readonly modelSha256: string;
-  readonly backend: Backend;
+  /** The backend that ran the model; unknown for a tune rebuilt from a journal node that did not record it. */
+  readonly backend: Backend | 'unknown';
   /** The tune this one continues, if any. */
   readonly parentId: string | null;
   /** 'model' for a generation (continuations included), 'edit' for ABC the user typed and applied. */

@@ -7,7 +7,8 @@ import type { MemoryLayout } from '../runtime/modelTypes';
 
 /** Typed messages between the page and model.worker.ts. Requests carry an id; every reply echoes it. */
 
-export type Backend = 'webgpu' | 'wasm';
+export const BACKENDS = ['webgpu', 'wasm'] as const;
+export type Backend = (typeof BACKENDS)[number];
 export type BackendPreference = Backend | 'auto';
 
 export interface LoadRequest {

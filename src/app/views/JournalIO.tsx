@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { IMPORT_CAPS, overCap } from '../importCaps';
 import { exportJournal, importJournal } from './journalService';
 
 /** Export the journal as JSON, or import one (a bad file is refused whole, with every problem listed). */
@@ -7,6 +8,9 @@ export function JournalIO({ empty }: { empty: boolean }) {
   const [result, setResult] = useState<{ ok: true; message: string } | { ok: false; errors: string[] } | null>(null);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    // Checked before reading: a huge file would hold the page while it is read and parsed.
+    const tooBig = overCap(file.size, IMPORT_CAPS.journalFile);
+    if (tooBig) return setResult({ ok: false, errors: [tooBig] });
     const outcome = importJournal(await file.text());
     setResult(outcome.ok ? outcome : { ok: false, errors: outcome.errors });
   };

@@ -24,10 +24,10 @@ import { useNotices } from '../../store/noticeStore';
 import { useTune } from '../../store/tuneStore';
 import type { Tune } from '../../store/types';
 import { newTuneId } from '../../store/types';
-import { tokensToAbc } from '../../tokenizer/musicTokens';
 import type { GenerationDone } from '../../worker/modelClient';
 import { openTune } from '../openTune';
 import { mapTune } from '../tuneMap';
+import { nodeFrom, tuneFromNode } from './nodeTune';
 import { useViews } from './viewStore';
 
 /** Storage stays here, outside the store; the store holds the nodes and where they live (as for history). */
@@ -87,41 +87,6 @@ const nodeOfTune = (tuneId: string | null) =>
 export const baseNodeOf = (tuneId: string): JournalNode | undefined =>
   useJournal.getState().nodes.find((n) => n.tuneId === tuneId && n.kind !== 'reading');
 
-/** A node for a tune, with everything needed to show it again and to replay it. */
-function nodeFrom(
-  tune: Pick<
-    Tune,
-    'prompt' | 'words' | 'unknownWords' | 'settings' | 'references' | 'tokens' | 'prefixLength' | 'stopped'
-  > & {
-    modelSha256: string;
-    tuneId: string;
-  },
-  parent: JournalNode | undefined,
-  kind: JournalNode['kind'],
-  edge: string | null,
-): JournalNode {
-  return {
-    id: newJournalId('n'),
-    parentId: parent?.id ?? null,
-    kind,
-    createdAt: Date.now(),
-    edge,
-    prompt: tune.prompt,
-    words: [...tune.words],
-    unknownWords: [...tune.unknownWords],
-    settings: tune.settings,
-    references: tune.references ?? [],
-    prefixLength: tune.prefixLength,
-    tokens: [...tune.tokens],
-    stopped: tune.stopped,
-    modelSha256: tune.modelSha256,
-    tuneId: tune.tuneId,
-    reading: null,
-    views: useViews.getState().views,
-    notes: [],
-  };
-}
-
 /** Every tune that comes on show is a node: a new one becomes a child of the node being explored. */
 export function recordTune(tune: Tune): void {
   const j = useJournal.getState();
@@ -144,7 +109,7 @@ export function recordTune(tune: Tune): void {
   // A new tune starts its readings afresh: a comparison or sweep of the old tune would mean nothing here.
   // The new node takes these views; the node left behind keeps its own.
   const views = withoutReadings(useViews.getState().views);
-  const node = { ...nodeFrom({ ...tune, tuneId: tune.id }, parent, kind, edge), views };
+  const node = nodeFrom({ ...tune, tuneId: tune.id }, parent, kind, edge, views);
   add(node);
   useJournal.getState().setCurrent(node.id);
   useViews.getState().replace(views);
@@ -154,7 +119,7 @@ export function recordTune(tune: Tune): void {
 export function recordReading(baseId: string, reading: ReadingRecord, edge: string): void {
   const base = findNode(useJournal.getState().nodes, baseId);
   if (!base) return;
-  const node: JournalNode = { ...nodeFrom(base, base, 'reading', edge), reading };
+  const node: JournalNode = { ...nodeFrom(base, base, 'reading', edge, useViews.getState().views), reading };
   add(node);
   useJournal.getState().setCurrent(node.id);
 }
@@ -185,35 +150,14 @@ export function recordRegeneration(
   );
   if (same) return same;
   const tune = { ...done, ...input, tokens: done.tokens, modelSha256, tuneId: newTuneId() };
-  const node = nodeFrom(tune, base, kind, edge);
-  const stored = { ...node, views: withoutReadings(node.views) };
+  const stored = nodeFrom(tune, base, kind, edge, withoutReadings(useViews.getState().views));
   add(stored);
   return stored;
 }
 
 /** The tune of a node as the score and player take it: from history when it is there, else rebuilt. */
-export function tuneOf(node: JournalNode): Tune {
-  const kept = useHistory.getState().entries.find((t) => t.id === node.tuneId);
-  if (kept) return kept;
-  return {
-    id: node.tuneId,
-    createdAt: node.createdAt,
-    prompt: node.prompt,
-    words: node.words,
-    unknownWords: node.unknownWords,
-    settings: node.settings,
-    references: node.references ?? [],
-    tokens: node.tokens,
-    prefixLength: node.prefixLength,
-    abc: tokensToAbc(node.tokens),
-    stopped: node.stopped,
-    modelSha256: node.modelSha256,
-    backend: 'wasm',
-    parentId: null,
-    origin: node.kind === 'edit' ? 'edit' : 'model',
-    timings: null,
-  };
-}
+export const tuneOf = (node: JournalNode): Tune =>
+  useHistory.getState().entries.find((t) => t.id === node.tuneId) ?? tuneFromNode(node);
 
 /**
  * Opens a node: its tune comes on show with its prompt and settings, and its views come back as they were
