@@ -3,6 +3,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { isInside, resolveRequestPath } from './requestPath';
 
 const TYPES: Record<string, string> = {
@@ -85,6 +86,8 @@ export function createStaticServer(root: string): Server {
     const shared = {
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Embedder-Policy': 'require-corp',
+      // On every response, not just pages: a worker runs under the policy its own script came with.
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'Cache-Control': 'no-cache',
       ETag: file.etag,
       Vary: 'Accept-Encoding',
