@@ -2,7 +2,10 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { cspMeta } from './scripts/cspMeta';
 import { ortAssets } from './scripts/ortAssets';
+import { serviceWorker } from './scripts/serviceWorker';
+import { CONTENT_SECURITY_POLICY } from './server/contentSecurityPolicy';
 
 // Cross-origin isolation gives the worker SharedArrayBuffer, which multi-threaded WASM needs.
 const isolation = {
@@ -19,7 +22,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 export default defineConfig({
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
-  plugins: [react(), ortAssets()],
+  plugins: [react(), ortAssets(), cspMeta(), serviceWorker(pkg.version)],
   resolve: {
     alias: [
       { find: /^onnxruntime-web\/wasm$/, replacement: ortDist('ort.wasm.min.mjs') },
@@ -29,6 +32,7 @@ export default defineConfig({
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   worker: { format: 'es' },
   server: { headers: isolation },
-  preview: { headers: isolation },
+  // The dev server goes without the policy: its React refresh runs an inline script.
+  preview: { headers: { ...isolation, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
 });

@@ -8,6 +8,10 @@ test('a page opened once reloads and writes a tune with the network off', async 
   // The first load ran before the service worker; the reload goes through it and leaves a copy of everything.
   await page.reload();
   expect((await app.waitForModel()).error).toBeNull();
+  // One cache, named for this build (the app version and a hash of its files).
+  expect(await page.evaluate(() => caches.keys())).toEqual([
+    expect.stringMatching(/^apparatus-\d+\.\d+\.\d+-[0-9a-f]{12}$/),
+  ]);
 
   await context.setOffline(true);
   // The network really is gone for the service worker too: a file it never kept cannot be fetched.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { createStaticServer } from './staticServer';
 import { request } from 'node:http';
 
@@ -51,6 +52,7 @@ describe('static server', () => {
     expect(r.headers['content-type']).toBe(type);
     expect(r.headers['cross-origin-embedder-policy']).toBe('require-corp');
     expect(r.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('answers a revalidation with 304 while the file is unchanged, and with the new bytes after it changes', async () => {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { isInside, resolveRequestPath } from './requestPath';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,7 +40,8 @@ interface Encoded {
  * gets a 304 instead of the bytes again.
  */
 export function createStaticServer(root: string): Server {
-  const base = resolve(root);
+  // Real path, so a symlink's target can be compared with it (the root itself may sit behind a link).
+  const base = realpathSync(root);
   const cache = new Map<string, Encoded>();
 
   function load(path: string): Encoded {
@@ -61,21 +64,30 @@ export function createStaticServer(root: string): Server {
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(base)) {
-      res.writeHead(403).end('forbidden');
+    // Appended rather than resolved against a base, so `//host/x` stays a path instead of naming a host.
+    const url = new URL(`http://localhost${req.url ?? '/'}`);
+    const resolved = resolveRequestPath(base, url.pathname);
+    if ('status' in resolved) {
+      res.writeHead(resolved.status, { 'Content-Type': 'text/plain' }).end('refused');
       return;
     }
+    let path = resolved.file;
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path)) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${url.pathname}`);
+      return;
+    }
+    // A symlink in the build may lead anywhere; serve it only when its target is inside the root too.
+    if (!isInside(base, realpathSync(path))) {
+      res.writeHead(403, { 'Content-Type': 'text/plain' }).end('refused');
       return;
     }
     const file = load(path);
     const shared = {
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Embedder-Policy': 'require-corp',
+      // On every response, not just pages: a worker runs under the policy its own script came with.
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'Cache-Control': 'no-cache',
       ETag: file.etag,
       Vary: 'Accept-Encoding',

@@ -1,6 +1,7 @@
 /**
- * Registers public/sw.js in production builds, so a page opened once keeps working without a network (the app,
- * the model and whatever else was fetched). The dev server is left alone: its modules change on every edit.
+ * Registers the service worker (src/offline/sw.ts, built to sw.js) in production builds, so a page opened once
+ * keeps working without a network (the app, the model and whatever else was fetched). The dev server is left
+ * alone: its modules change on every edit.
  */
 export function registerOfflineSupport(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;

@@ -1,23 +1,28 @@
 /*
  * Apparatus's service worker: keeps what the app fetches so a page opened once works offline (a workshop with
  * no network). Network first, so a rebuilt app or model is picked up whenever the server answers; the kept
- * copy is used only when the network fails. Same-origin GET requests only.
+ * copy is used only when the network fails. Same-origin GET requests only. Built by scripts/serviceWorker.ts.
  */
-const CACHE = 'apparatus-v1';
+import { cacheNameFor, staleCaches } from './cacheNames';
 
-self.addEventListener('install', () => self.skipWaiting());
+declare const self: ServiceWorkerGlobalScope;
 
+/** Replaced by the build with the app version and a hash of the build's files (scripts/serviceWorker.ts). */
+const CACHE = cacheNameFor('__APPARATUS_BUILD_ID__');
+
+self.addEventListener('install', () => void self.skipWaiting());
+
+// A new build's worker drops every earlier build's cache, so hashed files of old builds do not pile up.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => names.filter((n) => n.startsWith('apparatus-') && n !== CACHE))
-      .then((old) => Promise.all(old.map((n) => caches.delete(n))))
+      .then((names) => Promise.all(staleCaches(names, CACHE).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
 });
 
-async function networkFirst(request) {
+async function networkFirst(request: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
