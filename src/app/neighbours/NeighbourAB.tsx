@@ -7,7 +7,7 @@ import { useCatalogueStore } from '../catalogue/catalogueStore';
 import { ABAudio } from '../views/ABAudio';
 import { LinkedScore } from '../views/LinkedScore';
 import { usePassages } from './neighbourData';
-import { spanOrdinals } from './passageMarks';
+import { spanBars, spanOrdinals } from './passageMarks';
 
 interface Props {
   readonly tokens: readonly string[];
@@ -45,8 +45,6 @@ export function NeighbourAB({ tokens, neighbour, entry }: Props) {
     }),
     [entry.tokens, passages],
   );
-  const bars = (p: (typeof passages)[number]['query']) =>
-    p.firstBar === p.lastBar ? `bar ${p.firstBar + 1}` : `bars ${p.firstBar + 1}–${p.lastBar + 1}`;
   return (
     <section className="ab-compare neighbour-ab" data-testid="neighbour-ab" aria-label="Tune against neighbour">
       <h3>
@@ -62,7 +60,12 @@ export function NeighbourAB({ tokens, neighbour, entry }: Props) {
           : passages.length === 0
             ? `No shared melodic passage of ${n + 1} or more notes (intervals and durations, any key).`
             : `Shared passages (${n + 1}+ notes with the same intervals and durations, any key), marked in both scores: ` +
-              passages.map((p) => `A ${bars(p.query)} = B ${bars(p.match)} (${semitones(p.transposition)})`).join('; ')}
+              passages
+                .map(
+                  (p) =>
+                    `A ${spanBars(tokens, p.query)} = B ${spanBars(entry.tokens, p.match)} (${semitones(p.transposition)})`,
+                )
+                .join('; ')}
       </p>
       <div className="ab-scores">
         <div>

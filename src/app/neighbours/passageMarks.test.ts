@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spanOrdinals } from './passageMarks';
+import { spanBars, spanOrdinals } from './passageMarks';
 
 const span = (firstNote: number, lastNote: number) => ({ firstNote, lastNote, firstBar: 0, lastBar: 0 });
 const tune = (body: string) => ['M:4/4', 'K:Cmaj', ...body.split(' ')];
@@ -14,4 +14,13 @@ describe('spanOrdinals', () => {
   ])('%s', (_name, tokens, spans, expected) => {
     expect(spanOrdinals(tokens, spans)).toEqual(expected);
   });
+});
+
+describe('spanBars', () => {
+  it.each([
+    ['one bar, no pickup', tune('C 8 | D 8 |'), 1, 1, 'bar 2'],
+    ['a range, no pickup', tune('C 8 | D 8 | E 8 |'), 0, 2, 'bars 1–3'],
+    ['after a pickup, bar 0 first', tune('C 2 | D 8 | E 8 |'), 0, 1, 'bars 0–1'],
+    ['one bar after a pickup', tune('C 2 | D 8 | E 8 |'), 2, 2, 'bar 2'],
+  ])('%s', (_, tokens, firstBar, lastBar, text) => expect(spanBars(tokens, { firstBar, lastBar })).toBe(text));
 });

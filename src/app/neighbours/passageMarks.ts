@@ -1,5 +1,6 @@
 import type { NoteSpan } from '../../explain/ngram';
 import { tokensToNoteSequence } from '../../explain/neighboursIndex';
+import { tokenBars } from '../../explain/tokenBars';
 import { tokensToEvents } from '../../tokenizer/musicTokens';
 import { mapTune } from '../tuneMap';
 
@@ -24,4 +25,12 @@ export function spanOrdinals(tokens: readonly string[], spans: readonly NoteSpan
     if (ranges.some(([a, b]) => event >= a && event <= b)) out.push(k);
   });
   return out;
+}
+
+/** "bar 3" or "bars 2–5" of a span of the tune, numbered as musicians do: an opening pickup is bar 0. */
+export function spanBars(tokens: readonly string[], span: Pick<NoteSpan, 'firstBar' | 'lastBar'>): string {
+  const first = tokenBars(tokens).firstNumber;
+  return span.firstBar === span.lastBar
+    ? `bar ${span.firstBar + first}`
+    : `bars ${span.firstBar + first}–${span.lastBar + first}`;
 }
