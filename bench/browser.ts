@@ -25,10 +25,15 @@ export const probeState = (page: Page): Promise<ProbeState> => page.evaluate('wi
 
 /** Waits for the model to be loaded (warm-up included) and returns what the worker said about it. */
 export async function waitForModel(page: Page, timeoutMs: number): Promise<NonNullable<ProbeState['info']>> {
-  await page.waitForFunction('window.__bench.loadedAt !== null || window.__bench.loadError !== null', null, {
-    timeout: timeoutMs,
-    polling: 50,
-  });
+  // Predicates are functions, not strings: the app's Content-Security-Policy forbids evaluating strings.
+  await page.waitForFunction(
+    () => {
+      const b = (window as unknown as { __bench: ProbeState }).__bench;
+      return b.loadedAt !== null || b.loadError !== null;
+    },
+    null,
+    { timeout: timeoutMs, polling: 50 },
+  );
   const s = await probeState(page);
   if (!s.info) throw new Error(`the model did not load: ${s.loadError}`);
   return s.info;
@@ -64,8 +69,14 @@ export async function applySettings(page: Page, s: RunSettings): Promise<void> {
 export async function generateOnce(page: Page, timeoutMs: number): Promise<ProbeGeneration> {
   const before = (await probeState(page)).generations.length;
   await new GenerateBar(page).generateButton.click();
-  const g = `window.__bench.generations[${before}]`;
-  await page.waitForFunction(`${g} !== undefined && ${g}.doneAt !== null`, null, { timeout: timeoutMs, polling: 100 });
+  await page.waitForFunction(
+    (i) => {
+      const g = (window as unknown as { __bench: ProbeState }).__bench.generations[i];
+      return g !== undefined && g.doneAt !== null;
+    },
+    before,
+    { timeout: timeoutMs, polling: 100 },
+  );
   const run = (await probeState(page)).generations[before];
   if (run.error || !run.done) throw new Error(`generation failed: ${run.error}`);
   return run;

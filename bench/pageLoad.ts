@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { openProbed, probeState, waitForModel } from './browser';
+import type { ProbeState } from './pageProbe';
 
 /** One response as Resource Timing saw it; times are absolute (ms since the epoch). */
 export interface Transfer {
@@ -57,10 +58,11 @@ export async function measurePageLoad(browser: Browser, baseUrl: string): Promis
   });
   try {
     const info = await waitForModel(page, 120_000);
-    await page.waitForFunction('window.__bench.generations[0]?.tokenAt.length > 0', null, {
-      timeout: 60_000,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      () => ((window as unknown as { __bench: ProbeState }).__bench.generations[0]?.tokenAt.length ?? 0) > 0,
+      null,
+      { timeout: 60_000, polling: 50 },
+    );
     const s = await probeState(page);
     const origin = (await page.evaluate('performance.timeOrigin')) as number;
     const ready = origin + s.loadedAt!;
