@@ -18,7 +18,8 @@ export function useCanGenerate(): { ok: boolean; reason: string | null } {
   if (streaming) return { ok: false, reason: 'A tune is being written.' };
   if (model.isPending) return { ok: false, reason: 'The model is loading.' };
   if (model.isError) return { ok: false, reason: 'The model is not available.' };
-  if (invalid.length) return { ok: false, reason: `Fix the settings first: ${invalid.map((f) => SETTING_LABELS[f]).join(', ')}.` };
+  if (invalid.length)
+    return { ok: false, reason: `Fix the settings first: ${invalid.map((f) => SETTING_LABELS[f]).join(', ')}.` };
   if (problem) return { ok: false, reason: problem };
   return { ok: true, reason: null };
 }
