@@ -207,6 +207,8 @@ test('opening nodes of an imported journal shows what was stored and runs nothin
   await expect(views2.perturbation.changedBars).toHaveCount(0);
   await views2.perturbation.writeB.click();
   await expect(views2.perturbation.changedBars).toBeVisible();
+  // Writing B is not asking for the reading: it stays held.
+  await expect(views2.perturbation.held).toBeVisible();
   await expect(views2.perturbation.rows).toHaveCount(0);
   await views2.perturbation.readButton.click();
   await expect(views2.perturbation.rows.first()).toBeVisible();

@@ -24,14 +24,17 @@ export function GuidanceSweep({ tune, ctx }: { tune: Tune; ctx: ViewContext }) {
   const sha = ctx.modelSha256 ?? '';
   const inputs = useMemo(() => sweep.values.map((g) => regenerationInput(tune, tune.words, g)), [sweep.values, tune]);
   const results = useQueries({
-    queries: inputs.map((input) => ({ ...generateOptions(sha, input), enabled: sweep.run && sha !== '' && !held })),
+    queries: inputs.map((input) => ({
+      ...generateOptions(sha, input),
+      enabled: sweep.run && sha !== '' && !held.sweep,
+    })),
   });
 
   const edgeTo = (g: number) => `guidance ${tune.settings.guidance} -> ${g}`;
   const run = async () => {
     if (!('values' in parsed)) return;
     setError(null);
-    release();
+    release('sweep');
     setSweep({ values: parsed.values, run: true });
     for (const g of parsed.values) {
       try {

@@ -28,11 +28,11 @@ export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext 
   const options = readOptions(sha, tune.tokens, prompts, [], refs);
   const ready = sha !== '' && choice.perturbations.length > 0;
   // A disabled query still shows a reading already in the cache; opening a node (held) never starts one.
-  const reading = useQuery({ ...options, enabled: view.read && ready && !held });
+  const reading = useQuery({ ...options, enabled: view.read && ready && !held.read });
 
   const read = async () => {
     setError(null);
-    release();
+    release('read');
     setPerturbation({ read: true });
     const base = baseNodeOf(tune.id);
     try {
@@ -55,7 +55,7 @@ export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext 
   };
   const regen = async (p: Perturbation) => {
     setError(null);
-    release();
+    release('compare');
     setPerturbation({ compare: [...p.words] });
     try {
       await regenerate(tune, sha, regenerationInput(tune, p.words), 'regeneration', p.description);
@@ -107,7 +107,7 @@ export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext 
           </span>
         </div>
       )}
-      {held && view.read && !reading.data && (
+      {held.read && view.read && !reading.data && (
         <p className="hint" data-testid="perturbation-held">
           This node was read before. Opening it runs nothing: press “Read the change in likelihood” to read it again.
         </p>
@@ -142,7 +142,13 @@ export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext 
         </div>
       )}
       {view.compare && sha !== '' && (
-        <ABCompare a={tune} words={view.compare} modelSha256={sha} held={held} onWrite={release} />
+        <ABCompare
+          a={tune}
+          words={view.compare}
+          modelSha256={sha}
+          held={held.compare}
+          onWrite={() => release('compare')}
+        />
       )}
     </div>
   );

@@ -13,9 +13,9 @@ interface ViewStore {
   readonly views: ViewState;
   /**
    * The views were restored by opening a journal node: readings and regenerations they name are shown when
-   * already at hand, and run again only when the user asks (see `release`). Not kept on nodes.
+   * already at hand, and each runs again only when the user asks for it (see `release`). Not kept on nodes.
    */
-  readonly held: boolean;
+  readonly held: Readonly<Record<HeldPart, boolean>>;
   setTab(tab: ViewState['tab']): void;
   setAttention(patch: Partial<AttentionSettings>): void;
   setWord(word: number | null): void;
@@ -23,13 +23,17 @@ interface ViewStore {
   setSweep(patch: Partial<SweepView>): void;
   setDiffraction(patch: Partial<DiffractionView>): void;
   replace(views: ViewState, held?: boolean): void;
-  /** The user asked for a reading or regeneration: views may run again. */
-  release(): void;
+  /** The user asked for this reading or regeneration: it may run again; the other parts stay held. */
+  release(part: HeldPart): void;
 }
+
+/** The parts of the views that run work: the likelihood reading, the A/B regeneration, the guidance sweep. */
+export type HeldPart = 'read' | 'compare' | 'sweep';
+const holdAll = (held: boolean) => ({ read: held, compare: held, sweep: held });
 
 export const useViews = create<ViewStore>()((set) => ({
   views: DEFAULT_VIEWS,
-  held: false,
+  held: holdAll(false),
   setTab: (tab) => set((s) => ({ views: { ...s.views, tab } })),
   setAttention: (patch) => set((s) => ({ views: { ...s.views, attention: { ...s.views.attention, ...patch } } })),
   setWord: (word) => set((s) => ({ views: { ...s.views, word } })),
@@ -37,6 +41,6 @@ export const useViews = create<ViewStore>()((set) => ({
     set((s) => ({ views: { ...s.views, perturbation: { ...s.views.perturbation, ...patch } } })),
   setSweep: (patch) => set((s) => ({ views: { ...s.views, sweep: { ...s.views.sweep, ...patch } } })),
   setDiffraction: (patch) => set((s) => ({ views: { ...s.views, diffraction: { ...s.views.diffraction, ...patch } } })),
-  replace: (views, held = false) => set({ views, held }),
-  release: () => set({ held: false }),
+  replace: (views, held = false) => set({ views, held: holdAll(held) }),
+  release: (part) => set((s) => ({ held: { ...s.held, [part]: false } })),
 }));
