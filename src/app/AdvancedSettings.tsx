@@ -1,48 +1,42 @@
 import { SETTING_RANGES } from '../runtime/decode';
 import { useSettings, type NumericSetting } from '../store/settingsStore';
 import { NumberField } from './NumberField';
+import { SETTING_LABELS } from './settingLabels';
 
 const FIELDS: readonly {
   key: Exclude<NumericSetting, 'seed' | 'lengthBars'>;
-  label: string;
   step: number;
   integer?: boolean;
   hint: string;
 }[] = [
   {
     key: 'temperature',
-    label: 'Temperature',
     step: 0.05,
     hint: 'How far each choice may stray from the likeliest token: 0 always takes it, higher spreads the choices wider.',
   },
   {
     key: 'topP',
-    label: 'Top-p',
     step: 0.01,
     hint: 'Choose only among the likeliest tokens that together hold this share of the probability; 1 keeps every token.',
   },
   {
     key: 'topK',
-    label: 'Top-k',
     step: 1,
     integer: true,
     hint: 'Choose only among this many likeliest tokens; 0 keeps every token.',
   },
   {
     key: 'guidance',
-    label: 'Guidance',
     step: 0.1,
     hint: "How strongly the prompt's words are weighed against writing with no prompt; 1 turns guidance off.",
   },
   {
     key: 'referenceWeight',
-    label: 'Reference pull',
     step: 0.1,
     hint: 'With reference tunes: how strongly what the references change is weighed; 1 reads them plainly, more leans on them.',
   },
   {
     key: 'maxTokens',
-    label: 'Token limit',
     step: 8,
     integer: true,
     hint: 'The most tokens (notes, note lengths, bar lines) the model may write; the tune may end sooner. Setting it here replaces the length in bars.',
@@ -66,7 +60,7 @@ export function AdvancedSettings() {
         {FIELDS.map((f) => (
           <NumberField
             key={f.key}
-            label={f.label}
+            label={SETTING_LABELS[f.key]}
             value={settings[f.key] ?? 1}
             min={SETTING_RANGES[f.key].min}
             max={SETTING_RANGES[f.key].max}

@@ -4,6 +4,7 @@ import { askOfPrompt } from '../music/promptAsk';
 import { useSettings } from '../store/settingsStore';
 import { promptWords } from '../tokenizer/textTokens';
 import { NumberField } from './NumberField';
+import { SETTING_LABELS } from './settingLabels';
 
 /** The tune's length in bars, counted in the pinned meter or the prompt's; it sets the token limit. */
 export function LengthField() {
@@ -20,7 +21,7 @@ export function LengthField() {
       : `about ${lengthBars} bars of ${meter} (token limit ${tokenBudgetForBars(lengthBars, meter)}); the tune may end sooner`;
   return (
     <NumberField
-      label="Length (bars)"
+      label={SETTING_LABELS.lengthBars}
       value={lengthBars ?? Math.min(BAR_RANGE.max, barsForTokenBudget(maxTokens, meter))}
       min={BAR_RANGE.min}
       max={BAR_RANGE.max}

@@ -1,6 +1,7 @@
 import { SETTING_RANGES } from '../runtime/decode';
 import { useSettings } from '../store/settingsStore';
 import { NumberField } from './NumberField';
+import { SETTING_LABELS } from './settingLabels';
 
 /** The seed and its lock: locked keeps the seed, unlocked draws a fresh one for each generation. */
 export function SeedField() {
@@ -12,7 +13,7 @@ export function SeedField() {
   return (
     <div className="seed">
       <NumberField
-        label="Seed"
+        label={SETTING_LABELS.seed}
         value={seed}
         min={SETTING_RANGES.seed.min}
         max={SETTING_RANGES.seed.max}

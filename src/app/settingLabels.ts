@@ -1,6 +1,6 @@
 import type { NumericSetting } from '../store/settingsStore';
 
-/** Each numeric setting as its field is labelled, for messages that name fields to fix. */
+/** Each numeric setting's field label, used by the fields themselves and by messages that name fields to fix. */
 export const SETTING_LABELS: Readonly<Record<NumericSetting, string>> = {
   seed: 'Seed',
   temperature: 'Temperature',
