@@ -5,9 +5,9 @@ import { join } from 'node:path';
 
 /**
  * The bench builds into its own folder, so an e2e run rebuilding dist/ at the same time cannot change the
- * files under measurement.
+ * files under measurement. It lies inside the checkout (ignored), so two worktrees sharing node_modules keep apart.
  */
-export const OUT_DIR = 'node_modules/.cache/apparatus-bench/dist';
+export const OUT_DIR = 'bench-results/tmp/dist';
 const STAMP = join(OUT_DIR, '.built-at');
 const VITE = 'node_modules/vite/bin/vite.js';
 /** What the production build is made from. */
