@@ -23,6 +23,7 @@ class Batch:
     beats: torch.Tensor  # (B, S) bar position after each token
     refs: torch.Tensor  # (B, R) reference excerpts' music ids, R may be 0
     ref_slot: torch.Tensor  # (B, R) 1..3, 0 = padding
+    ref_cover: torch.Tensor = None  # (B, S) 1 where the token lies in a bar some reference of the row quotes
 
 
 def bars_of(ids, bar_ids, note_ids):
@@ -79,11 +80,12 @@ class Corpus:
         return np.concatenate([t[1:3], t[bars[first][0] : bars[last][1]]])
 
 
-def sample_references(corpus, row, rng):
+def sample_references(corpus, row, rng, spans=None):
     """
     The training signal for reference conditioning: 1 to 3 excerpts of the target tune itself, each from a copy in
     any key (so a reference may be transposed), covering together at most 40% of its bars. The model learns to
-    take material from its references while the prompt keeps deciding meter and key.
+    take material from its references while the prompt keeps deciding meter and key. With `spans` (a list), the
+    row's token ranges that the excerpts quote are appended to it, where the copy has the row's bars.
     """
     n_bars = len(corpus.bars[row])
     budget = max(2, int(0.4 * n_bars))
@@ -106,12 +108,14 @@ def sample_references(corpus, row, rng):
             continue
         budget -= length
         refs.append(ex)
+        if spans is not None and copy_bars == n_bars:
+            spans.append((corpus.bars[row][first][0], corpus.bars[row][first + length - 1][1]))
     return refs
 
 
 def make_batch(corpus, idx, rng, caption_dropout=0.0, word_dropout=0.0, max_text=32, fixed_caption=None, ref_prob=0.0):
     """One Batch. Dropped captions become the single <none> word; with ref_prob a row gets reference excerpts."""
-    texts, tunes, beats, refs = [], [], [], []
+    texts, tunes, beats, refs, covers = [], [], [], [], []
     for i in idx:
         caps = corpus.captions[i]
         c = caps[fixed_caption % len(caps)] if fixed_caption is not None else caps[rng.integers(len(caps))]
@@ -123,7 +127,9 @@ def make_batch(corpus, idx, rng, caption_dropout=0.0, word_dropout=0.0, max_text
         texts.append(c)
         tunes.append(corpus.tunes[i])
         beats.append(corpus.beats[i])
-        refs.append(sample_references(corpus, i, rng) if ref_prob > 0 and rng.random() < ref_prob else [])
+        spans = []
+        refs.append(sample_references(corpus, i, rng, spans) if ref_prob > 0 and rng.random() < ref_prob else [])
+        covers.append(spans)
     T = max(len(c) for c in texts)
     S = max(len(t) for t in tunes)
     R = max(sum(len(r) for r in rs) for rs in refs)
@@ -134,7 +140,10 @@ def make_batch(corpus, idx, rng, caption_dropout=0.0, word_dropout=0.0, max_text
     beat = np.zeros((B, S), np.int64)
     ref = np.zeros((B, R), np.int64)
     slot = np.zeros((B, R), np.int64)
+    cover = np.zeros((B, S), np.float32)
     for b, (c, t, bt, rs) in enumerate(zip(texts, tunes, beats, refs)):
+        for start, end in covers[b]:
+            cover[b, start:end] = 1
         text[b, : len(c)] = c
         valid[b, : len(c)] = 1
         tokens[b, : len(t)] = t
@@ -145,7 +154,7 @@ def make_batch(corpus, idx, rng, caption_dropout=0.0, word_dropout=0.0, max_text
             slot[b, at : at + len(r)] = k + 1
             at += len(r)
     t = torch.from_numpy
-    return Batch(t(text), t(valid), t(tokens), t(beat), t(ref), t(slot))
+    return Batch(t(text), t(valid), t(tokens), t(beat), t(ref), t(slot), t(cover))
 
 
 def length_batches(corpus, idx, tokens_per_batch, rng):

@@ -44,6 +44,8 @@ p.add_argument("--stop-at", type=int, default=None, help="stop and save at this 
 p.add_argument("--minutes", type=float, default=None, help="stop and save after this much training time (resume later)")
 p.add_argument("--header-weight", type=float, default=1.0,
                help="loss weight of the meter and key tokens, where the prompt's meter and key words must show")
+p.add_argument("--ref-loss-weight", type=float, default=1.0,
+               help="loss weight of the tokens in bars that the row's references quote (teaches taking from them)")
 args = p.parse_args()
 
 torch.set_num_threads(args.threads)
@@ -69,7 +71,7 @@ def lr_at(step):
     return args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
-def loss_of(b, header_weight=1.0, aux_weight=0.0):
+def loss_of(b, header_weight=1.0, aux_weight=0.0, ref_loss_weight=1.0):
     """Summed weighted token loss (divide by the token count), plus the prompt loss already averaged over rows."""
     tokens = b.tokens
     memory, memory_valid = model.encode(b.text, b.valid, b.refs, b.ref_slot)
@@ -77,6 +79,8 @@ def loss_of(b, header_weight=1.0, aux_weight=0.0):
     per_token = F.cross_entropy(logits.reshape(-1, cfg.music_vocab), tokens[:, 1:].reshape(-1), ignore_index=PAD, reduction="none")
     weights = torch.ones_like(tokens[:, 1:], dtype=torch.float32)
     weights[:, :2] = header_weight  # targets 0 and 1 are the M: and K: tokens
+    if ref_loss_weight != 1.0 and b.ref_cover is not None:
+        weights = weights * (1 + (ref_loss_weight - 1) * b.ref_cover[:, 1:])
     total = (per_token * weights.reshape(-1)).sum()
     if aux_weight == 0:
         return total, torch.zeros(())
@@ -143,7 +147,7 @@ while state["step"] < last_step:
     n_tok = (b.tokens[:, 1:] != PAD).sum().item()
     for g in opt.param_groups:
         g["lr"] = lr_at(state["step"])
-    token_loss, aux_loss = loss_of(b, args.header_weight, args.aux_weight)
+    token_loss, aux_loss = loss_of(b, args.header_weight, args.aux_weight, args.ref_loss_weight)
     loss = token_loss / n_tok + aux_loss
     opt.zero_grad(set_to_none=True)
     loss.backward()

@@ -1,0 +1,62 @@
+"""Tests for data.py's reference sampling: python3 -m unittest discover -s training -p 'test_*.py'"""
+import os
+import unittest
+
+import numpy as np
+
+from data import Corpus, make_batch, sample_references
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "data")
+VOCAB = os.path.join(HERE, "..", "public", "models", "vocab.json")
+
+
+@unittest.skipUnless(os.path.exists(os.path.join(DATA, "music.i16")), "no training arrays (npm run corpus)")
+class ReferenceCoverTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.corpus = Corpus(DATA, VOCAB)
+        cls.rows = [int(i) for i in cls.corpus.indices("train")[:64]]
+
+    def test_spans_are_whole_bars_of_the_row(self):
+        rng = np.random.default_rng(1)
+        for row in self.rows:
+            spans = []
+            sample_references(self.corpus, row, rng, spans)
+            starts = {s for s, _ in self.corpus.bars[row]}
+            ends = {e for _, e in self.corpus.bars[row]}
+            for start, end in spans:
+                self.assertIn(start, starts)
+                self.assertIn(end, ends)
+
+    def test_a_span_quotes_the_excerpt_when_the_copy_is_the_row(self):
+        # With the row as its only copy, the reference's body is the covered tokens themselves.
+        rng = np.random.default_rng(2)
+        checked = 0
+        for row in self.rows:
+            source = int(self.corpus.source[row])
+            copies = self.corpus.copies[source]
+            self.corpus.copies[source] = [row]
+            try:
+                spans = []
+                refs = sample_references(self.corpus, row, rng, spans)
+            finally:
+                self.corpus.copies[source] = copies
+            for ref, (start, end) in zip(refs, spans):
+                self.assertEqual(list(ref[2:]), list(self.corpus.tunes[row][start:end]))
+                checked += 1
+        self.assertGreater(checked, 10)
+
+    def test_cover_marks_only_rows_with_references(self):
+        rng = np.random.default_rng(3)
+        without = make_batch(self.corpus, self.rows[:8], rng, ref_prob=0.0)
+        self.assertEqual(without.ref_cover.sum().item(), 0)
+        withrefs = make_batch(self.corpus, self.rows[:8], rng, ref_prob=1.0)
+        has_refs = (withrefs.ref_slot > 0).any(1)
+        covered = withrefs.ref_cover.sum(1) > 0
+        self.assertTrue(bool((covered <= has_refs).all()))
+        self.assertTrue(bool(covered.any()))
+
+
+if __name__ == "__main__":
+    unittest.main()
