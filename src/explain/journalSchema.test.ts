@@ -105,6 +105,11 @@ describe('journal schema', () => {
       bad((f) => ((f.nodes[0].settings as Record<string, unknown>).fitBars = 'yes')),
       'nodes[0].settings.fitBars must be true or false',
     ],
+    [
+      'mode not a mode',
+      bad((f) => ((f.nodes[0].settings as Record<string, unknown>).mode = 'blues')),
+      'nodes[0].settings.mode must be one of maj, min, dor, mix, lyd, phr, loc, or null',
+    ],
     ['missing id', bad((f) => delete f.nodes[2].id), 'nodes[2].id is missing'],
     ['empty id', bad(setNode(2, { id: '' })), 'nodes[2].id must not be empty'],
     ['duplicate id', bad(setNode(2, { id: 'n0' })), 'nodes[2].id "n0" is already used by nodes[0]'],
