@@ -1,4 +1,6 @@
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Tune } from '../store/types';
+import { openOrRefuse } from './openOrRefuse';
 
 /** Where generations are kept: IndexedDB when it works, memory otherwise. */
 export interface HistoryStorage {
@@ -11,46 +13,33 @@ export interface HistoryStorage {
 }
 
 const DB = 'apparatus';
-const STORE = 'history';
+const STORE = 'history' as const;
 
-const request = <T>(r: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
-
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const r = indexedDB.open(DB, 1);
-    r.onupgradeneeded = () =>
-      r.result.createObjectStore(STORE, { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB could not be opened'));
-    r.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-  });
+interface HistoryDb extends DBSchema {
+  [STORE]: { key: string; value: Tune; indexes: { createdAt: number } };
 }
+
+const openDb = () =>
+  openOrRefuse<HistoryDb>(DB, 1, (db) =>
+    db.createObjectStore(STORE, { keyPath: 'id' }).createIndex('createdAt', 'createdAt'),
+  );
 
 class IdbHistory implements HistoryStorage {
   readonly kind = 'indexeddb';
-  constructor(private readonly db: IDBDatabase) {}
+  constructor(private readonly db: IDBPDatabase<HistoryDb>) {}
 
   async list(): Promise<Tune[]> {
-    const all = await request(this.db.transaction(STORE).objectStore(STORE).index('createdAt').getAll());
-    return (all as Tune[]).reverse();
+    return (await this.db.getAllFromIndex(STORE, 'createdAt')).reverse();
   }
 
-  put(tune: Tune): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const tx = this.db.transaction(STORE, 'readwrite');
-      tx.objectStore(STORE).put(tune);
-      tx.oncomplete = () => resolve();
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
-    });
+  async put(tune: Tune): Promise<void> {
+    const tx = this.db.transaction(STORE, 'readwrite');
+    // Resolved only when the transaction commits, so a refused write (quota) reaches saveOrFallBack.
+    await Promise.all([tx.store.put(tune), tx.done]);
   }
 
-  async clear(): Promise<void> {
-    await request(this.db.transaction(STORE, 'readwrite').objectStore(STORE).clear());
+  clear(): Promise<void> {
+    return this.db.clear(STORE);
   }
 }
 

@@ -1,5 +1,7 @@
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { JournalNode } from '../explain/journal';
 import { isQuotaError } from './history';
+import { openOrRefuse } from './openOrRefuse';
 
 /** Where the exploration journal is kept: IndexedDB when it works, memory otherwise (as for history). */
 export interface JournalStorage {
@@ -14,47 +16,29 @@ export interface JournalStorage {
 // A database of its own: history's database is opened at version 1 with one store, and adding a store
 // would need a version both modules agree on.
 const DB = 'apparatus-journal';
-const STORE = 'nodes';
+const STORE = 'nodes' as const;
 
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const r = indexedDB.open(DB, 1);
-    r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'id' });
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB could not be opened'));
-    r.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-  });
+interface JournalDb extends DBSchema {
+  [STORE]: { key: string; value: JournalNode };
 }
+
+const openDb = () => openOrRefuse<JournalDb>(DB, 1, (db) => db.createObjectStore(STORE, { keyPath: 'id' }));
 
 class IdbJournal implements JournalStorage {
   readonly kind = 'indexeddb';
-  constructor(private readonly db: IDBDatabase) {}
+  constructor(private readonly db: IDBPDatabase<JournalDb>) {}
 
-  list(): Promise<JournalNode[]> {
-    return new Promise((resolve, reject) => {
-      const r = this.db.transaction(STORE).objectStore(STORE).getAll();
-      r.onsuccess = () => resolve((r.result as JournalNode[]).sort((a, b) => a.createdAt - b.createdAt));
-      r.onerror = () => reject(r.error ?? new Error('IndexedDB read failed'));
-    });
+  async list(): Promise<JournalNode[]> {
+    return (await this.db.getAll(STORE)).sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  put(nodes: readonly JournalNode[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const tx = this.db.transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
-      for (const n of nodes) store.put(n);
-      tx.oncomplete = () => resolve();
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
-    });
+  async put(nodes: readonly JournalNode[]): Promise<void> {
+    const tx = this.db.transaction(STORE, 'readwrite');
+    await Promise.all([...nodes.map((n) => tx.store.put(n)), tx.done]);
   }
 
   clear(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const r = this.db.transaction(STORE, 'readwrite').objectStore(STORE).clear();
-      r.onsuccess = () => resolve();
-      r.onerror = () => reject(r.error ?? new Error('IndexedDB clear failed'));
-    });
+    return this.db.clear(STORE);
   }
 }
 
