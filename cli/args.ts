@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /** A command-line usage problem. The CLIs print the message and exit with code 2. */
 export class UsageError extends Error {}
 
@@ -17,30 +19,53 @@ export interface GivenOption {
   readonly value: string | number | true;
 }
 
-/** Reads `--name value`, `--name=value` and `--flag` options in order; rejects unknown names and bad values. */
+/**
+ * Reads `--name value`, `--name=value` and `--flag` options in order with node's parseArgs; rejects unknown
+ * names, positionals and bad values with messages that name the option.
+ */
 export function readOptions(argv: readonly string[], spec: Record<string, OptionSpec>): GivenOption[] {
+  const options = Object.fromEntries(
+    Object.entries(spec).map(([name, s]) => [name, { type: s.kind === 'flag' ? 'boolean' : 'string', multiple: true }]),
+  ) as Record<string, { type: 'boolean' | 'string'; multiple: true }>;
+  let tokens: ReturnType<typeof parseArgs>['tokens'];
+  try {
+    ({ tokens } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false, tokens: true }));
+  } catch (e) {
+    throw new UsageError(usageWords(e as Error & { code?: string }, argv, spec));
+  }
   const out: GivenOption[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const m = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
-    if (!m) throw new UsageError(`unexpected argument "${arg}"`);
-    const name = m[1];
-    const s = spec[name];
-    if (!s)
-      throw new UsageError(
-        `unknown option --${name} (known: ${Object.keys(spec)
-          .map((k) => `--${k}`)
-          .join(', ')})`,
-      );
+  for (const t of tokens ?? []) {
+    if (t.kind !== 'option') continue;
+    const s = spec[t.name];
     if (s.kind === 'flag') {
-      out.push({ name, value: true });
-      continue;
-    }
-    const value = m[2] ?? argv[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    out.push({ name, value: s.kind === 'strings' ? value : checkValue(name, value, s) });
+      if (t.inlineValue) throw new UsageError(`--${t.name} takes no value`);
+      out.push({ name: t.name, value: true });
+    } else out.push({ name: t.name, value: s.kind === 'strings' ? t.value! : checkValue(t.name, t.value!, s) });
   }
   return out;
+}
+
+/** parseArgs's refusals, in the CLIs' words. */
+function usageWords(e: Error & { code?: string }, argv: readonly string[], spec: Record<string, OptionSpec>): string {
+  const known = Object.keys(spec)
+    .map((k) => `--${k}`)
+    .join(', ');
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const name = /'(-{1,2}[^'=]*)/.exec(e.message)?.[1] ?? '';
+      return `unknown option ${name} (known: ${known})`;
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+      const arg = /'([^']*)'/.exec(e.message)?.[1] ?? argv.find((a) => !a.startsWith('--')) ?? '';
+      return `unexpected argument "${arg}"`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const name = /--([a-z][a-z-]*)/.exec(e.message)?.[1] ?? '';
+      return spec[name]?.kind === 'flag' ? `--${name} takes no value` : `--${name} needs a value`;
+    }
+    default:
+      return e.message;
+  }
 }
 
 /**
