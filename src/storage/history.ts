@@ -1,6 +1,6 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { Tune } from '../store/types';
-import { openOrRefuse } from './openOrRefuse';
+import { appDb, type AppDb } from './database';
 
 /** Where generations are kept: IndexedDB when it works, memory otherwise. */
 export interface HistoryStorage {
@@ -12,34 +12,24 @@ export interface HistoryStorage {
   clear(): Promise<void>;
 }
 
-const DB = 'apparatus';
-const STORE = 'history' as const;
-
-interface HistoryDb extends DBSchema {
-  [STORE]: { key: string; value: Tune; indexes: { createdAt: number } };
-}
-
-const openDb = () =>
-  openOrRefuse<HistoryDb>(DB, 1, (db) =>
-    db.createObjectStore(STORE, { keyPath: 'id' }).createIndex('createdAt', 'createdAt'),
-  );
-
 class IdbHistory implements HistoryStorage {
   readonly kind = 'indexeddb';
-  constructor(private readonly db: IDBPDatabase<HistoryDb>) {}
+  constructor(private readonly db: IDBPDatabase<AppDb>) {}
 
   async list(): Promise<Tune[]> {
-    return (await this.db.getAllFromIndex(STORE, 'createdAt')).reverse();
+    return (await this.db.getAllFromIndex('history', 'createdAt')).reverse();
   }
 
   async put(tune: Tune): Promise<void> {
-    const tx = this.db.transaction(STORE, 'readwrite');
+    const tx = this.db.transaction('history', 'readwrite');
     // Resolved only when the transaction commits, so a refused write (quota) reaches saveOrFallBack.
     await Promise.all([tx.store.put(tune), tx.done]);
   }
 
-  clear(): Promise<void> {
-    return this.db.clear(STORE);
+  /** Resolved when the clearing commits, so a reload right after (the workshop reset) cannot undo it. */
+  async clear(): Promise<void> {
+    const tx = this.db.transaction('history', 'readwrite');
+    await Promise.all([tx.store.clear(), tx.done]);
   }
 }
 
@@ -68,8 +58,7 @@ export const isQuotaError = (e: unknown): boolean =>
 /** Opens IndexedDB history; on any failure returns memory history and the warning to show. */
 export async function openHistory(): Promise<{ storage: HistoryStorage; entries: Tune[]; warning: string | null }> {
   try {
-    if (typeof indexedDB === 'undefined') throw new Error('this browser has no IndexedDB');
-    const storage = new IdbHistory(await openDb());
+    const storage = new IdbHistory(await appDb());
     return { storage, entries: await storage.list(), warning: null };
   } catch (e) {
     const warning = `History could not be stored in IndexedDB (${describe(e)}). It is kept in memory for this visit only; download it as JSON to keep it.`;

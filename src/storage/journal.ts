@@ -1,7 +1,7 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { JournalNode } from '../explain/journal';
 import { isQuotaError } from './history';
-import { openOrRefuse } from './openOrRefuse';
+import { appDb, type AppDb } from './database';
 
 /** Where the exploration journal is kept: IndexedDB when it works, memory otherwise (as for history). */
 export interface JournalStorage {
@@ -13,32 +13,23 @@ export interface JournalStorage {
   clear(): Promise<void>;
 }
 
-// A database of its own: history's database is opened at version 1 with one store, and adding a store
-// would need a version both modules agree on.
-const DB = 'apparatus-journal';
-const STORE = 'nodes' as const;
-
-interface JournalDb extends DBSchema {
-  [STORE]: { key: string; value: JournalNode };
-}
-
-const openDb = () => openOrRefuse<JournalDb>(DB, 1, (db) => db.createObjectStore(STORE, { keyPath: 'id' }));
-
 class IdbJournal implements JournalStorage {
   readonly kind = 'indexeddb';
-  constructor(private readonly db: IDBPDatabase<JournalDb>) {}
+  constructor(private readonly db: IDBPDatabase<AppDb>) {}
 
   async list(): Promise<JournalNode[]> {
-    return (await this.db.getAll(STORE)).sort((a, b) => a.createdAt - b.createdAt);
+    return (await this.db.getAll('journal')).sort((a, b) => a.createdAt - b.createdAt);
   }
 
   async put(nodes: readonly JournalNode[]): Promise<void> {
-    const tx = this.db.transaction(STORE, 'readwrite');
+    const tx = this.db.transaction('journal', 'readwrite');
     await Promise.all([...nodes.map((n) => tx.store.put(n)), tx.done]);
   }
 
-  clear(): Promise<void> {
-    return this.db.clear(STORE);
+  /** Resolved when the clearing commits, so a reload right after (the workshop reset) cannot undo it. */
+  async clear(): Promise<void> {
+    const tx = this.db.transaction('journal', 'readwrite');
+    await Promise.all([tx.store.clear(), tx.done]);
   }
 }
 
@@ -68,8 +59,7 @@ export async function openJournal(): Promise<{
   warning: string | null;
 }> {
   try {
-    if (typeof indexedDB === 'undefined') throw new Error('this browser has no IndexedDB');
-    const storage = new IdbJournal(await openDb());
+    const storage = new IdbJournal(await appDb());
     return { storage, nodes: await storage.list(), warning: null };
   } catch (e) {
     const warning = `The journal could not be stored in IndexedDB (${describe(e)}). It is kept in memory for this visit only; export it as JSON to keep it.`;
