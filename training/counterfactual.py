@@ -33,7 +33,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-import attribution as A
+from gradient_sketch import output_layer_gradients, sketch, sketch_plan
+from json_files import read_json, sha256, write_json
+from onnx_weights import model_from_onnx
+from tune_vectors import caption_ids, read_batch, read_batch_with_grad
 from bar_position import bar_positions
 from data import PAD, Corpus, length_batches
 from model import ModelConfig, TuneModel
@@ -60,7 +63,7 @@ def prompt_ids(vocab_text, prompt):
 
 def catalogue_set(args, n, name):
     """Unit rows of one shipped vector set and its header entry (rows are stored already centred)."""
-    info = A.read_json(os.path.join(args.index, "neighbours.json"))["sets"][name]
+    info = read_json(os.path.join(args.index, "neighbours.json"))["sets"][name]
     with open(os.path.join(args.index, info["file"]), "rb") as f:
         raw = f.read()
     scale = np.frombuffer(raw[: 4 * n], np.float32)
@@ -71,7 +74,7 @@ def catalogue_set(args, n, name):
 def log_prob(model, prompt, tune, beats):
     """log p(tune tokens and </s> | prompt), teacher-forced, dropout off."""
     with torch.no_grad():
-        logits, _, targets = A.read_batch(model, [prompt], [tune], [beats])
+        logits, _, targets = read_batch(model, [prompt], [tune], [beats])
         return -F.cross_entropy(logits[0], targets[0], reduction="sum").item()
 
 
@@ -99,8 +102,8 @@ def finetune(ck, cfg, corpus, batches, excluded, lr, max_text):
         kept = [(i, c) for i, c in batch if i not in excluded]
         if not kept:
             continue
-        prompts = [A.caption_ids(corpus, i, c, max_text) for i, c in kept]
-        logits, _, targets = A.read_batch_with_grad(model, prompts, [corpus.tunes[i] for i, _ in kept],
+        prompts = [caption_ids(corpus, i, c, max_text) for i, c in kept]
+        logits, _, targets = read_batch_with_grad(model, prompts, [corpus.tunes[i] for i, _ in kept],
                                                     [corpus.beats[i] for i, _ in kept])
         loss = F.cross_entropy(logits.reshape(-1, cfg.music_vocab), targets.reshape(-1), ignore_index=PAD, reduction="sum")
         loss = loss / (targets != PAD).sum()
@@ -170,9 +173,9 @@ def main():
     t0 = time.time()
 
     corpus = Corpus(args.data, os.path.join(args.models, "vocab.json"))
-    entries = A.read_json(args.catalogue)["entries"]
-    vocab = A.read_json(os.path.join(args.models, "vocab.json"))
-    shipped, cfg = A.model_from_onnx(args.models)
+    entries = read_json(args.catalogue)["entries"]
+    vocab = read_json(os.path.join(args.models, "vocab.json"))
+    shipped, cfg = model_from_onnx(args.models)
 
     def exported_from(ck):
         head = ck["model"]["head.weight"].half().float()  # export.py stores float16
@@ -189,7 +192,7 @@ def main():
     rows, g = catalogue_set(args, len(entries), "gradient")
     music_rows, music_info = catalogue_set(args, len(entries), "music")
     centre = torch.tensor(music_info["centre"])
-    plan = A.sketch_plan(g["seed"], g["k"], g["features"], g["blocks"])
+    plan = sketch_plan(g["seed"], g["k"], g["features"], g["blocks"])
     if len(entries) != corpus.meta["tunes"]:
         raise SystemExit(f"catalogue has {len(entries)} tunes, {args.data} has {corpus.meta['tunes']}: rebuild with npm run corpus")
     train = corpus.indices("train")
@@ -203,12 +206,12 @@ def main():
         tune = np.array([1] + [music_index[t] for t in tokens] + [2])
         beats = np.array(bar_positions(["<s>", *tokens, "</s>"]))
         text = prompt_ids(vocab["text"], prompt)
-        logits, hidden, targets = A.read_batch(shipped, [text], [tune], [beats])
-        sk = F.normalize(A.sketch(A.output_layer_gradients(logits, hidden, targets).reshape(1, -1), plan, g["k"]), dim=-1)
+        logits, hidden, targets = read_batch(shipped, [text], [tune], [beats])
+        sk = F.normalize(sketch(output_layer_gradients(logits, hidden, targets).reshape(1, -1), plan, g["k"]), dim=-1)
         scores = (rows[train] @ sk[0]).numpy()
         top = train[np.argsort(-scores, kind="stable")[: args.k]]
         # Control: the top k by music-embedding similarity, to see whether the gradient ranking adds anything.
-        _, hidden, _ = A.read_batch(shipped, [np.array([1])], [tune], [beats])
+        _, hidden, _ = read_batch(shipped, [np.array([1])], [tune], [beats])
         mq = F.normalize(hidden[0].mean(0) - centre, dim=0)
         music_top = train[np.argsort(-(music_rows[train] @ mq).numpy(), kind="stable")[: args.k]]
         others = np.setdiff1d(train, top)
@@ -251,7 +254,7 @@ def main():
         "command": "/usr/bin/python3 training/counterfactual.py " + " ".join(f"--{k.replace('_', '-')} {v}" for k, v in vars(args).items()
                                                                             if k in ("generations", "k", "steps", "pool", "random_draws", "lr", "seed")),
         "checkpoint": {"path": args.ckpt, "step": ck["state"]["step"], "matchesExport": bool(matches),
-                       "decoderSha256": A.sha256(os.path.join(args.models, "decoder.onnx"))},
+                       "decoderSha256": sha256(os.path.join(args.models, "decoder.onnx"))},
         "settings": {k: getattr(args, k) for k in ("generations", "k", "steps", "pool", "random_draws", "lr", "tokens_per_batch", "seed",
                                                   "max_tokens")},
         "generations": results,
@@ -266,7 +269,7 @@ def main():
         "seconds": round(time.time() - t0, 1),
     }
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
-    A.write_json(args.out, report, indent=1)
+    write_json(args.out, report, indent=1)
     if args.docs:
         update_docs(args.docs, report)
     print(json.dumps(report["summary"]), f"{report['seconds']} s -> {args.out}")

@@ -1,4 +1,4 @@
-"""Tests for attribution.py: python3 -m unittest discover -s training -p 'test_*.py'"""
+"""Tests for the catalogue index (attribution.py and its pieces): python3 -m unittest discover -s training -p 'test_*.py'"""
 import os
 import tempfile
 import unittest
@@ -8,7 +8,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-import attribution as A
+from gradient_sketch import fmix32, fnv1a, output_layer_gradients, sketch, sketch_plan
+from int8_rows import quantise
+from json_files import read_json, write_json
+from onnx_weights import model_from_onnx
+from tune_vectors import pad, read_batch
 from model import TRAINING_ONLY, ModelConfig, TuneModel
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -27,25 +31,25 @@ def tiny():
 class SketchTest(unittest.TestCase):
     def test_hash_and_plan_match_the_typescript_fixture(self):
         # The same numbers are asserted in src/explain/gradient.test.ts.
-        self.assertEqual(A.fmix32(np.array([0, 1, 2, 0x9E3779B9, 0xFFFFFFFF], dtype=np.uint32)).tolist(),
+        self.assertEqual(fmix32(np.array([0, 1, 2, 0x9E3779B9, 0xFFFFFFFF], dtype=np.uint32)).tolist(),
                          [0, 1364076727, 821347078, 2462723854, 2180083513])
-        rows, signs = A.sketch_plan(7, 16, 10, 4)
+        rows, signs = sketch_plan(7, 16, 10, 4)
         self.assertEqual(rows.ravel().tolist()[:12], [0, 1, 1, 2, 1, 2, 3, 3, 2, 1, 7, 5])
         self.assertEqual(signs.ravel().astype(int).tolist()[:12], [1, -1, 1, 1, -1, 1, -1, -1, -1, 1, -1, -1])
-        self.assertEqual(f"{A.fnv1a(chr(10).join(['a', 'b-c', 'airdsAirs-book1-0001'])):08x}", "e3ac9b69")
+        self.assertEqual(f"{fnv1a(chr(10).join(['a', 'b-c', 'airdsAirs-book1-0001'])):08x}", "e3ac9b69")
 
     def test_each_block_holds_every_feature_once(self):
-        rows, _ = A.sketch_plan(3, 64, 500, 4)
+        rows, _ = sketch_plan(3, 64, 500, 4)
         for b in range(4):
             self.assertTrue(((rows[b] >= b * 16) & (rows[b] < (b + 1) * 16)).all())
 
     def test_sketch_is_linear_and_keeps_inner_products(self):
         torch.manual_seed(1)
-        plan = A.sketch_plan(5, 512, 3000, 4)
+        plan = sketch_plan(5, 512, 3000, 4)
         a = torch.randn(1, 3000, dtype=torch.float64)
         b = 0.6 * a + 0.8 * torch.randn(1, 3000, dtype=torch.float64)
-        sa, sb = A.sketch(a, plan, 512), A.sketch(b, plan, 512)
-        torch.testing.assert_close(A.sketch(a + b, plan, 512), sa + sb)
+        sa, sb = sketch(a, plan, 512), sketch(b, plan, 512)
+        torch.testing.assert_close(sketch(a + b, plan, 512), sa + sb)
         self.assertAlmostEqual(F.cosine_similarity(sa, sb).item(), F.cosine_similarity(a, b).item(), delta=0.1)
         self.assertAlmostEqual((sa.norm() / a.norm()).item(), 1.0, delta=0.1)
 
@@ -56,10 +60,10 @@ class GradientTest(unittest.TestCase):
         text = torch.tensor([[5, 6, 7], [8, 0, 0]])
         valid = torch.tensor([[1.0, 1, 1], [1, 0, 0]])
         tunes = [np.array([1, 5, 9, 11, 2]), np.array([1, 7, 2])]
-        tokens = A.pad(tunes, 0)
-        beats = A.pad([np.array([0, 49, 37, 25, 1]), np.array([0, 73, 61])], 0)
+        tokens = pad(tunes, 0)
+        beats = pad([np.array([0, 49, 37, 25, 1]), np.array([0, 73, 61])], 0)
         logits, _, _, hidden = model.decode(tokens[:, :-1], beats[:, :-1], *model.encode(text, valid))
-        grads = A.output_layer_gradients(logits, hidden, tokens[:, 1:])
+        grads = output_layer_gradients(logits, hidden, tokens[:, 1:])
         for b in range(2):
             model.zero_grad()
             lg, _, _, _ = model.decode(tokens[b : b + 1, :-1], beats[b : b + 1, :-1], *model.encode(text[b : b + 1], valid[b : b + 1]))
@@ -72,17 +76,17 @@ class GradientTest(unittest.TestCase):
         prompts = [np.array([5, 6, 7]), np.array([8])]
         tunes = [np.array([1, 5, 9, 11, 2]), np.array([1, 7, 2])]
         beats = [np.array([0, 49, 37, 25, 1]), np.array([0, 73, 61])]
-        logits, hidden, targets = A.read_batch(model, prompts, tunes, beats)
+        logits, hidden, targets = read_batch(model, prompts, tunes, beats)
         self.assertEqual(tuple(logits.shape), (2, 4, 40))
         self.assertEqual(targets.tolist(), [[5, 9, 11, 2], [7, 2, 0, 0]])
-        alone, _, _ = A.read_batch(model, prompts[1:], tunes[1:], beats[1:])
+        alone, _, _ = read_batch(model, prompts[1:], tunes[1:], beats[1:])
         torch.testing.assert_close(logits[1:, :2], alone, atol=1e-6, rtol=1e-5)
-        other, _, _ = A.read_batch(model, prompts, tunes, [b * 0 for b in beats])
+        other, _, _ = read_batch(model, prompts, tunes, [b * 0 for b in beats])
         self.assertGreater((other - logits).abs().max().item(), 1e-4)
 
     def test_quantised_rows_keep_their_direction(self):
         x = np.random.default_rng(0).normal(size=(20, 64)).astype(np.float32)
-        scale, q = A.quantise(x)
+        scale, q = quantise(x)
         y = scale[:, None] * q
         cos = (x * y).sum(1) / np.linalg.norm(x, axis=1) / np.linalg.norm(y, axis=1)
         self.assertGreater(cos.min(), 0.999)
@@ -98,8 +102,8 @@ class OnnxWeightsTest(unittest.TestCase):
                 for p in model.parameters():
                     p.copy_(p.half().float())  # what export.load does before exporting
             export(model, cfg, out)
-            A.write_json(os.path.join(out, "model-card.json"), {"config": asdict(cfg)})
-            rebuilt, rcfg = A.model_from_onnx(out)
+            write_json(os.path.join(out, "model-card.json"), {"config": asdict(cfg)})
+            rebuilt, rcfg = model_from_onnx(out)
         self.assertEqual(rcfg, cfg)
         for name, value in model.state_dict().items():
             if not name.startswith(TRAINING_ONLY):  # the export leaves the training-only heads out
@@ -107,8 +111,8 @@ class OnnxWeightsTest(unittest.TestCase):
 
     def check_golden(self, models_dir, golden_path):
         """The weights rebuilt from an export's ONNX files reproduce its golden.json (v2: references and bar positions)."""
-        model, _ = A.model_from_onnx(models_dir)
-        g = A.read_json(golden_path)
+        model, _ = model_from_onnx(models_dir)
+        g = read_json(golden_path)
 
         def t(key, dtype=torch.long):
             return torch.tensor(g[key], dtype=dtype)
