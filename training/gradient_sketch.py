@@ -78,13 +78,17 @@ def fnv1a(text):
 
 
 def fidelity(grads, sketches, top=10):
-    """How far sketch cosines stray from exact gradient cosines over all pairs of a sample of tunes."""
+    """
+    How far sketch cosines stray from exact gradient cosines over all pairs of a sample of tunes. A sample of n
+    tunes compares at most each tune's n - 1 others (a small --limit run has few).
+    """
     def cos(m):
         m = F.normalize(m, dim=-1)
         return m @ m.T
 
     exact, approx = cos(grads), cos(sketches)
     n = exact.shape[0]
+    top = min(top, n - 1)
     off = ~torch.eye(n, dtype=torch.bool)
     err = (exact - approx)[off].abs()
     overlap = []

@@ -8,7 +8,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from gradient_sketch import fmix32, fnv1a, output_layer_gradients, sketch, sketch_plan
+from gradient_sketch import fidelity, fmix32, fnv1a, output_layer_gradients, sketch, sketch_plan
 from int8_rows import quantise
 from json_files import read_json, write_json
 from onnx_weights import model_from_onnx
@@ -83,6 +83,11 @@ class GradientTest(unittest.TestCase):
         torch.testing.assert_close(logits[1:, :2], alone, atol=1e-6, rtol=1e-5)
         other, _, _ = read_batch(model, prompts, tunes, [b * 0 for b in beats])
         self.assertGreater((other - logits).abs().max().item(), 1e-4)
+
+    def test_fidelity_of_a_sample_smaller_than_its_top(self):
+        g = torch.randn(5, 40, generator=torch.Generator().manual_seed(0))
+        f = fidelity(g, g.clone())
+        self.assertEqual((f["tunes"], f["top4Overlap"], f["maxAbsCosineError"]), (5, 1.0, 0.0))
 
     def test_quantised_rows_keep_their_direction(self):
         x = np.random.default_rng(0).normal(size=(20, 64)).astype(np.float32)
