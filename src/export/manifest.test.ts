@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildManifest, manifestFileName, permittedUsesOf, strictestConsent } from './manifest';
-import { MANIFEST_INPUT, OPEN_RIGHTS, STRICT_RIGHTS } from './manifestFixtures';
+import { buildManifest, inferenceConsent, manifestFileName, strictestConsent, trainingConsent } from './manifest';
+import { MANIFEST_INPUT, OPEN_TERMS, STRICT_TERMS } from './manifestFixtures';
 import { manifestSchema, TRAINED_ALGORITHMIC_MEDIA } from './manifestSchema';
 import { PROVENANCE } from './testFixtures';
 
@@ -32,7 +32,7 @@ describe('buildManifest', () => {
     const refs = attribution.data.references;
     expect(refs.map((r) => r.ingredient)).toEqual(m.ingredients.map((i) => i.instance_id));
     expect(refs[0]!.credits).toContain('encoder John Chambers');
-    expect(refs[1]!.rights?.royalty).toBe('pro rata by share');
+    expect(refs[1]!.rights?.terms.royalty).toEqual({ kind: 'share', percent: 20 });
     expect(refs.map((r) => r.shares.ablation)).toEqual([0.7, 0.3, null]);
   });
 
@@ -46,7 +46,7 @@ describe('buildManifest', () => {
   it('states consent as the strictest reference sets it, naming that reference', () => {
     expect(consent.data.entries['cawg.ai_training']).toEqual({
       use: 'notAllowed',
-      constraint_info: 'Set by the reference "The Ranting Highlandman."',
+      constraint_info: 'Set by the reference "The Ranting Highlandman.": no machine learning',
     });
     expect(consent.data.entries['cawg.ai_inference']).toEqual({
       use: 'constrained',
@@ -66,34 +66,31 @@ describe('buildManifest', () => {
   });
 });
 
-describe('permittedUsesOf', () => {
-  it.each([
-    { name: 'no references', refs: [], personal: null, commercial: null },
-    { name: 'open terms', refs: [{ title: 'A', rights: OPEN_RIGHTS }], personal: null, commercial: null },
-    {
-      name: 'personal only',
-      refs: [
-        { title: 'A', rights: OPEN_RIGHTS },
-        { title: 'B', rights: STRICT_RIGHTS },
-      ],
-      personal: null,
-      commercial: 'B',
-    },
-    { name: 'no registry entry', refs: [{ title: 'C', rights: null }], personal: null, commercial: null },
-  ])('$name', ({ refs, personal, commercial }) => {
-    const uses = permittedUsesOf(refs);
-    expect(uses.personal).toEqual({ allowed: personal === null, imposedBy: personal });
-    expect(uses.commercial).toEqual({ allowed: commercial === null, imposedBy: commercial });
+describe('permitted uses', () => {
+  it('withholds what a reference withholds, naming it, with the registry notice', () => {
+    const uses = buildManifest(MANIFEST_INPUT).assertions[2].data.permittedUses;
+    expect(uses.verdicts).toEqual([
+      { use: 'personal', allowed: true, withheldBy: [] },
+      { use: 'education', allowed: false, withheldBy: ['The Ranting Highlandman.'] },
+      { use: 'commercial', allowed: false, withheldBy: ['The Ranting Highlandman.'] },
+    ]);
+    expect(uses.conditions).toEqual([{ label: 'The Ranting Highlandman.', constraint: 'at most 4 bars' }]);
+    expect(uses.notice).toMatch(/Simulated/);
   });
 });
 
 describe('strictestConsent', () => {
+  const a = { title: 'A', rights: OPEN_TERMS };
+  const b = { title: 'B', rights: STRICT_TERMS };
+  const none = { title: 'C', rights: null };
   it.each([
-    { refs: [], use: 'allowed' },
-    { refs: [{ title: 'A', rights: OPEN_RIGHTS }], use: 'allowed' },
-    { refs: [{ title: 'B', rights: STRICT_RIGHTS }], use: 'constrained' },
-  ] as const)('reference use with $refs.length reference(s) is $use', ({ refs, use }) => {
-    expect(strictestConsent(refs, (r) => r.referenceUse).use).toBe(use);
+    { name: 'no references', refs: [], inference: 'allowed', training: 'allowed' },
+    { name: 'open terms', refs: [a], inference: 'allowed', training: 'allowed' },
+    { name: 'strict after open', refs: [a, b], inference: 'constrained', training: 'notAllowed' },
+    { name: 'unknown terms', refs: [none], inference: 'allowed', training: 'allowed' },
+  ] as const)('$name', ({ refs, inference, training }) => {
+    expect(strictestConsent(refs, inferenceConsent).use).toBe(inference);
+    expect(strictestConsent(refs, trainingConsent).use).toBe(training);
   });
 });
 

@@ -8,21 +8,21 @@ import {
   LABELS,
   MANIFEST_VENDOR,
   MANIFEST_VERSION,
-  OUTPUT_USES,
   TRAINED_ALGORITHMIC_MEDIA,
   type ApparatusManifest,
   type ConsentEntry,
-  type OutputUse,
-  type PermittedUse,
   type ReferenceClaim,
-  type ReferenceRights,
   type TrainingTopK,
 } from './manifestSchema';
+import { permittedUses } from '../rights/consent';
+import type { Terms } from '../rights/registrySchema';
+import type { ResolvedTerms } from '../rights/terms';
 import { referenceText, type Provenance, type ReferenceProvenance } from './provenance';
 
 /** What the registry and the ablation reading say about one reference. */
 export interface ReferenceAttribution {
-  readonly rights: ReferenceRights | null;
+  /** Null when no registry was at hand (the manifest then says the terms are unknown). */
+  readonly rights: ResolvedTerms | null;
   readonly shares: ReferenceClaim['shares'];
 }
 
@@ -31,6 +31,8 @@ export interface ManifestInput {
   /** One per `provenance.references` entry, in the same order. */
   readonly attribution: readonly ReferenceAttribution[];
   readonly trainingTopK: TrainingTopK;
+  /** The registry's notice (that its terms are simulated, say); null when no registry was read. */
+  readonly registryNotice: string | null;
   readonly asset: { readonly name: string; readonly format: string; readonly sha256: string; readonly bytes: number };
   /** A fresh id per export, e.g. `xmp:iid:` + crypto.randomUUID(). */
   readonly instanceId: string;
@@ -47,31 +49,44 @@ export const ingredientId = (r: ReferenceProvenance): string =>
     ? `apparatus:catalogue:${r.id}#${barsOf(r)}`
     : `apparatus:abc:${r.tokensSha256 ?? 'unhashed'}#${barsOf(r)}`;
 
-type Named = { readonly title: string; readonly rights: ReferenceRights | null };
+type Named = { readonly title: string; readonly rights: ResolvedTerms | null };
+
+/** The registry's consent for use as a reference, in CAWG's words. */
+export function inferenceConsent(t: Terms): ConsentEntry {
+  const r = t.reference;
+  if (r.consent === 'allowed') return { use: 'allowed' };
+  if (r.consent === 'not-allowed') return { use: 'notAllowed', constraint_info: r.reason };
+  return { use: 'constrained', constraint_info: r.constraint };
+}
+
+/** The registry's training consent, in CAWG's words. */
+export const trainingConsent = (t: Terms): ConsentEntry =>
+  t.training.consent === 'allowed' ? { use: 'allowed' } : { use: 'notAllowed', constraint_info: t.training.reason };
 
 /** Most restrictive wins: notAllowed over constrained over allowed; the reason names the reference. */
-export function strictestConsent(refs: readonly Named[], pick: (r: ReferenceRights) => ConsentEntry): ConsentEntry {
+export function strictestConsent(refs: readonly Named[], pick: (t: Terms) => ConsentEntry): ConsentEntry {
   const rank = { allowed: 0, constrained: 1, notAllowed: 2 } as const;
   let strictest: { entry: ConsentEntry; title: string } | null = null;
   for (const r of refs) {
     if (!r.rights) continue;
-    const entry = pick(r.rights);
+    const entry = pick(r.rights.terms);
     if (!strictest || rank[entry.use] > rank[strictest.entry.use]) strictest = { entry, title: r.title };
   }
   if (!strictest || strictest.entry.use === 'allowed') {
-    return { use: 'allowed', constraint_info: 'No reference with a registry entry restricts this use.' };
+    return { use: 'allowed', constraint_info: 'No reference with known terms restricts this use.' };
   }
   const why = strictest.entry.constraint_info ? `: ${strictest.entry.constraint_info}` : '';
   return { use: strictest.entry.use, constraint_info: `Set by the reference "${strictest.title}"${why}` };
 }
 
-/** Each output use is allowed unless a reference's terms leave it out; the first such reference is named. */
-export function permittedUsesOf(refs: readonly Named[]): Record<OutputUse, PermittedUse> {
-  const entries = OUTPUT_USES.map((use): [OutputUse, PermittedUse] => {
-    const blocker = refs.find((r) => r.rights && !r.rights.permittedUses.includes(use));
-    return [use, { allowed: !blocker, imposedBy: blocker ? blocker.title : null }];
-  });
-  return Object.fromEntries(entries) as Record<OutputUse, PermittedUse>;
+/** rights/consent.ts's verdict as the manifest states it, with the registry's notice when any terms came from it. */
+function usesClaim(refs: Parameters<typeof permittedUses>[0], notice: string | null) {
+  const { verdicts, conditions } = permittedUses(refs);
+  return {
+    verdicts: verdicts.map((v) => ({ ...v, withheldBy: [...v.withheldBy] })),
+    conditions: conditions.map((c) => ({ ...c })),
+    notice: refs.length ? notice : null,
+  };
 }
 
 function referenceClaim(r: ReferenceProvenance, a: ReferenceAttribution): ReferenceClaim {
@@ -93,10 +108,11 @@ export function buildManifest(input: ManifestInput): ApparatusManifest {
     throw new Error(`attribution has ${input.attribution.length} entries for ${refs.length} references`);
   }
   const named = refs.map((r, i) => ({ title: r.title, rights: input.attribution[i]!.rights }));
-  const training = strictestConsent(named, (r) => r.trainingUse);
+  const training = strictestConsent(named, trainingConsent);
   const consent: Record<string, ConsentEntry> = Object.fromEntries(
-    CAWG_ENTRIES.map((e) => [e, e === 'cawg.ai_inference' ? strictestConsent(named, (r) => r.referenceUse) : training]),
+    CAWG_ENTRIES.map((e) => [e, e === 'cawg.ai_inference' ? strictestConsent(named, inferenceConsent) : training]),
   );
+  const withTerms = named.flatMap((r) => (r.rights ? [{ label: r.title, terms: r.rights.terms }] : []));
   return {
     vendor: MANIFEST_VENDOR,
     manifest_version: MANIFEST_VERSION,
@@ -139,7 +155,7 @@ export function buildManifest(input: ManifestInput): ApparatusManifest {
           references: refs.map((r, i) => referenceClaim(r, input.attribution[i]!)),
           trainingTopK: input.trainingTopK,
           copyFlag: p.copyFlag ?? null,
-          permittedUses: permittedUsesOf(named),
+          permittedUses: usesClaim(withTerms, input.registryNotice),
         },
       },
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildManifest } from './manifest';
 import { MANIFEST_INPUT } from './manifestFixtures';
-import { checkAsset, issuePath, parseManifest } from './manifestRead';
+import { checkAsset, parseManifest } from './manifestRead';
 
 const good = buildManifest(MANIFEST_INPUT);
 /** A copy of the good manifest, broken by `edit`; typed loosely, since the point is to break it. */
@@ -39,8 +39,8 @@ describe('parseManifest', () => {
     },
     {
       name: 'an unknown use',
-      text: edited((m) => (m.assertions[2].data.references[0].rights.permittedUses = ['broadcast'])),
-      error: /^assertions\[2\]\.data\.references\[0\]\.rights\.permittedUses\[0\]: /,
+      text: edited((m) => (m.assertions[2].data.permittedUses.verdicts[0].use = 'broadcast')),
+      error: /^assertions\[2\]\.data\.permittedUses\.verdicts\[0\]\.use: /,
     },
     {
       name: 'a signature claim it cannot back',
@@ -61,14 +61,6 @@ describe('parseManifest', () => {
       expect(r.errors.at(-1)).toMatch(/^…and \d+ more$/);
     }
   });
-});
-
-describe('issuePath', () => {
-  it.each([
-    { path: [], text: '(the whole file)' },
-    { path: ['title'], text: 'title' },
-    { path: ['assertions', 2, 'data', 'references', 0], text: 'assertions[2].data.references[0]' },
-  ])('$text', ({ path, text }) => expect(issuePath(path)).toBe(text));
 });
 
 describe('checkAsset', () => {

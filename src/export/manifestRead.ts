@@ -3,6 +3,7 @@
  * states compared with the file the user gives beside it.
  */
 import type { z } from 'zod';
+import { formatPath } from '../rights/registryLoad';
 import { sha256Hex } from '../worker/modelFiles';
 import { manifestSchema, MANIFEST_VENDOR, type ApparatusManifest } from './manifestSchema';
 
@@ -12,15 +13,8 @@ export type ManifestRead =
 /** A broken file usually repeats one mistake; this many lines are enough to find it. */
 const MAX_ERRORS = 8;
 
-/** `assertions[2].data.references[0].title` */
-export function issuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
-  return out || '(the whole file)';
-}
-
 const issueLines = (error: z.ZodError): string[] => {
-  const lines = error.issues.slice(0, MAX_ERRORS).map((i) => `${issuePath(i.path)}: ${i.message}`);
+  const lines = error.issues.slice(0, MAX_ERRORS).map((i) => `${formatPath(i.path)}: ${i.message}`);
   const more = error.issues.length - MAX_ERRORS;
   return more > 0 ? [...lines, `…and ${more} more`] : lines;
 };

@@ -7,6 +7,7 @@
  * `org.apparatus.*` assertions. The manifest is not signed; `signature` says so.
  */
 import { z } from 'zod';
+import { OUTPUT_USES, termsSchema } from '../rights/registrySchema';
 
 export const MANIFEST_VENDOR = 'apparatus';
 export const MANIFEST_VERSION = 1;
@@ -18,8 +19,6 @@ export const LABELS = {
   assetHash: 'org.apparatus.asset-hash',
 } as const;
 
-export const OUTPUT_USES = ['personal', 'education', 'commercial'] as const;
-export type OutputUse = (typeof OUTPUT_USES)[number];
 export const CAWG_ENTRIES = [
   'cawg.ai_inference',
   'cawg.ai_generative_training',
@@ -60,18 +59,15 @@ const trainingMiningAssertion = z.object({
   data: z.object({ entries: z.record(z.enum(CAWG_ENTRIES), consentEntry) }),
 });
 
-/** A reference's rights as the registry gave them when the file was exported; null when it had no entry. */
+/** A reference's terms as the rights registry resolved them when the file was exported (see rights/terms.ts). */
 const rights = z.object({
-  holder: text,
-  credit: text,
-  referenceUse: consentEntry,
-  trainingUse: consentEntry,
-  permittedUses: z.array(z.enum(OUTPUT_USES)).max(OUTPUT_USES.length),
-  royalty: text,
+  tuneId: text,
+  terms: termsSchema,
+  from: z.enum(['tune', 'collection', 'defaults', 'own-music']),
+  collectionName: text.nullable(),
   /** True for the shipped demo registry: the tunes are public domain, so its terms are made up. */
   simulated: z.boolean(),
 });
-export type ReferenceRights = z.infer<typeof rights>;
 
 const share = z.number().min(0).max(1).nullable();
 
@@ -101,8 +97,15 @@ const trainingTopK = z.object({
 });
 export type TrainingTopK = z.infer<typeof trainingTopK>;
 
-const permitted = z.object({ allowed: z.boolean(), imposedBy: text.nullable() });
-export type PermittedUse = z.infer<typeof permitted>;
+/** The output's uses as the references' terms allow them: the most restrictive wins (rights/consent.ts). */
+const permittedUses = z.object({
+  verdicts: z
+    .array(z.object({ use: z.enum(OUTPUT_USES), allowed: z.boolean(), withheldBy: z.array(text).max(16) }))
+    .max(OUTPUT_USES.length),
+  conditions: z.array(z.object({ label: text, constraint: text })).max(16),
+  /** The registry's notice, e.g. that its terms are simulated; null without references from it. */
+  notice: text.nullable(),
+});
 
 const attributionAssertion = z.object({
   label: z.literal(LABELS.attribution),
@@ -110,7 +113,7 @@ const attributionAssertion = z.object({
     references: z.array(referenceClaim).max(16),
     trainingTopK,
     copyFlag: text.nullable(),
-    permittedUses: z.object({ personal: permitted, education: permitted, commercial: permitted }),
+    permittedUses,
   }),
 });
 
