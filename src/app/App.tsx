@@ -4,6 +4,7 @@ import { AbcEditor } from './AbcEditor';
 import { CataloguePanel } from './catalogue/CataloguePanel';
 import { ControlsPanel } from './ControlsPanel';
 import { ExportPanel } from './ExportPanel';
+import { ManifestCheckPanel } from './provenance/ManifestCheckPanel';
 import { GenerateBar } from './GenerateBar';
 import { HistoryPanel } from './HistoryPanel';
 import { MapPanel } from './map/MapPanel';
@@ -41,6 +42,7 @@ export function App() {
           <ScorePanel />
           <PlayerPanel />
           <ExportPanel />
+          <ManifestCheckPanel />
           <AbcEditor />
         </div>
         <HistoryPanel />
