@@ -28,7 +28,7 @@ const unavailable = (method: string, why: string): TrainingTopK => ({
   unavailable: why,
 });
 
-export async function trainingTopKFor(tune: Tune): Promise<TrainingTopK> {
+async function computeTopK(tune: Tune): Promise<TrainingTopK> {
   const method = 'gradient influence (TracIn-style, output layer)';
   try {
     const index = await queryClient.ensureQueryData(neighbourIndexOptions);
@@ -62,3 +62,11 @@ export async function trainingTopKFor(tune: Tune): Promise<TrainingTopK> {
     return unavailable(method, e instanceof Error ? e.message : String(e));
   }
 }
+
+/** Cached per model, tune and words, so the ABC, MIDI and WAV exports of one tune read it once. */
+export const trainingTopKFor = (tune: Tune): Promise<TrainingTopK> =>
+  queryClient.fetchQuery({
+    queryKey: ['export-training-top-k', tune.modelSha256, tune.tokens.join(' '), tune.words.join(' ')],
+    queryFn: () => computeTopK(tune),
+    staleTime: Infinity,
+  });
