@@ -134,6 +134,20 @@ describe('statementFor', () => {
     for (const l of s.lines) expect(l.reason).toMatch(/\d/);
   });
 
+  it('leaves a holder who waives royalties unpaid, and says so', () => {
+    const own = { id: 'you', name: 'You', waives: true };
+    const s = statementFor(
+      policy({ kind: 'pro-rata' }),
+      gen('g', [
+        [own, 0.4],
+        [RYAN, 0.6],
+      ]),
+    );
+    expect(s.lines.map((l) => [l.holder.id, l.cents])).toEqual([['ryans', 60]]);
+    expect(s.unallocatedCents).toBe(40);
+    expect(s.unallocatedReason).toBe('You asks for no royalty');
+  });
+
   it('says why and from which numbers', () => {
     const s = statementFor(
       policy({ kind: 'pro-rata' }),

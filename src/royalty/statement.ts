@@ -151,7 +151,12 @@ export function statementFor(
   gen: GenerationAttribution,
   trainingSet: readonly TrainingSetHolder[] = [],
 ): Statement {
-  const { lines, left, why } = linesOf(policy, gen, trainingSet);
+  const part = linesOf(policy, gen, trainingSet);
+  const waived = part.lines.filter((l) => l.holder.waives && l.cents > 0);
+  const lines = part.lines.filter((l) => !l.holder.waives);
+  const left = part.left + waived.reduce((a, l) => a + l.cents, 0);
+  const waivers = [...new Set(waived.map((l) => l.holder.name))].map((n) => `${n} asks for no royalty`);
+  const why = [part.why, ...waivers].filter(Boolean).join('; ') || null;
   return {
     generationId: gen.generationId,
     policyName: policy.name,

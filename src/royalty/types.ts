@@ -4,6 +4,8 @@
 export interface RightsHolder {
   readonly id: string;
   readonly name: string;
+  /** True when the holder's terms ask for no royalty (the registry's `royalty: none`): their part stays unpaid. */
+  readonly waives?: boolean;
 }
 
 /** A reference the generation read, with its measured ablation share (inference-time attribution). */
