@@ -4,6 +4,7 @@ import {
   checkPolicy,
   EXAMPLE_POLICIES,
   POLICY_KINDS,
+  POLICY_MAX_BYTES,
   readPolicyFile,
   type Policy,
   type PolicyKind,
@@ -50,7 +51,7 @@ export function PolicyEditor() {
     e.target.value = '';
     if (!file) return;
     // The size is checked before the file is read.
-    const r = readPolicyFile(file.size > 100_000_000 ? '' : await file.text(), file.size);
+    const r = readPolicyFile(file.size > POLICY_MAX_BYTES ? '' : await file.text(), file.size);
     if (!r.ok) return setErrors([`${file.name} was not loaded:`, ...r.errors]);
     setErrors([]);
     setPolicy(r.policy);
@@ -60,22 +61,21 @@ export function PolicyEditor() {
   return (
     <fieldset className="policy-editor" data-testid="policy-editor">
       <legend>Royalty policy (simulated)</legend>
-      <label>
-        Policy{' '}
-        <select
-          value={rule.kind}
-          onChange={(e) => {
-            const kind = e.target.value as PolicyKind;
-            apply({ ...EXAMPLE_POLICIES[kind], fee: draft.fee, currency: draft.currency });
-          }}
-        >
-          {POLICY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor="policy-kind">Policy</label>{' '}
+      <select
+        id="policy-kind"
+        value={rule.kind}
+        onChange={(e) => {
+          const kind = e.target.value as PolicyKind;
+          apply({ ...EXAMPLE_POLICIES[kind], fee: draft.fee, currency: draft.currency });
+        }}
+      >
+        {POLICY_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {KIND_LABELS[k]}
+          </option>
+        ))}
+      </select>
       <label>
         Name <input type="text" value={draft.name} onChange={(e) => apply({ ...draft, name: e.target.value })} />
       </label>
