@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AboutPanel } from './AboutPanel';
+import { AttributionPanel } from './attribution/AttributionPanel';
 import { AbcEditor } from './AbcEditor';
 import { CataloguePanel } from './catalogue/CataloguePanel';
 import { ControlsPanel } from './ControlsPanel';
@@ -48,6 +49,7 @@ export function App() {
         <HistoryPanel />
       </main>
       <ViewsPanel />
+      <AttributionPanel />
       <NeighboursPanel />
       <MapPanel />
       <CataloguePanel />

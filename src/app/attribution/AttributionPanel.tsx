@@ -1,0 +1,129 @@
+import { useEffect, useMemo } from 'react';
+import { tokensToNoteSequence } from '../../explain/neighboursIndex';
+import { referencePassages } from '../../explain/referencePassages';
+import { buildLedger } from '../../royalty/ledger';
+import { attributionRecord, generationAttribution, gradientEstimateOf, trainingSetHolders } from '../../royalty/record';
+import { statementFor } from '../../royalty/statement';
+import { termsForSource, termsForTune } from '../../rights/terms';
+import { useCatalogue } from '../catalogue/catalogueData';
+import { useViewContext } from '../views/useViewContext';
+import { useAblation, useGradientRanking, useRegistry } from './attributionData';
+import { LedgerView } from './LedgerView';
+import { useLedger } from './ledgerStore';
+import { PolicyEditor } from './PolicyEditor';
+import { ReferencePassagesView } from './ReferencePassagesView';
+import { ReferenceShares } from './ReferenceShares';
+import { StatementView } from './StatementView';
+import { TrainingEstimate } from './TrainingEstimate';
+import type { Tune } from '../../store/types';
+import './attribution.css';
+
+/**
+ * Attribution by design: the references the tune on show was written with, each one's measured share, the
+ * training-time estimate beside them, the statement under the royalty policy and the session ledger.
+ */
+export function AttributionPanel() {
+  const ctx = useViewContext();
+  const registry = useRegistry();
+  const catalogue = useCatalogue();
+  const policy = useLedger((s) => s.policy);
+  const generations = useLedger((s) => s.generations);
+  const clear = useLedger((s) => s.clear);
+  const training = useMemo(
+    () =>
+      registry.data && catalogue.data
+        ? trainingSetHolders(
+            catalogue.data.filter((e) => e.split === 'train').map((e) => e.id),
+            (id) => termsForTune(registry.data, id),
+          )
+        : [],
+    [registry.data, catalogue.data],
+  );
+  const ledger = useMemo(() => buildLedger(policy, generations, training), [policy, generations, training]);
+  return (
+    <section className="panel attribution-panel" aria-labelledby="attribution-heading" data-testid="attribution-panel">
+      <h2 id="attribution-heading">Attribution and royalties</h2>
+      {registry.data?.simulated && (
+        <p className="notice simulated" data-testid="attribution-simulated">
+          {registry.data.notice}
+        </p>
+      )}
+      {registry.error && <p role="alert">{registry.error.message}</p>}
+      {!ctx.tune && <p className="hint">Generate a tune with references to see who it is attributed to.</p>}
+      {ctx.tune && registry.data && (
+        <TuneAttribution key={ctx.tune.id} tune={ctx.tune} modelSha256={ctx.modelSha256} training={training} />
+      )}
+      <PolicyEditor />
+      <LedgerView ledger={ledger} onClear={clear} />
+    </section>
+  );
+}
+
+function TuneAttribution({
+  tune,
+  modelSha256,
+  training,
+}: {
+  readonly tune: Tune;
+  readonly modelSha256: string | null;
+  readonly training: Parameters<typeof statementFor>[2];
+}) {
+  const registry = useRegistry().data!;
+  const catalogue = useCatalogue();
+  const policy = useLedger((s) => s.policy);
+  const recordInLedger = useLedger((s) => s.record);
+  const references = useMemo(() => tune.references ?? [], [tune.references]);
+  const ablation = useAblation(tune, modelSha256);
+  const gradient = useGradientRanking(tune);
+  const passages = useMemo(
+    () =>
+      referencePassages(
+        tokensToNoteSequence(tune.tokens),
+        references.map((r) => tokensToNoteSequence(r.tokens)),
+      ),
+    [tune.tokens, references],
+  );
+  const ids = useMemo(() => catalogue.data?.map((e) => e.id) ?? [], [catalogue.data]);
+  const record = useMemo(() => {
+    if (!ablation.data) return null;
+    return attributionRecord({
+      references,
+      terms: references.map((r) => termsForSource(registry, r.source)),
+      ablation: ablation.data,
+      passages,
+      gradient:
+        gradient.list && !gradient.list.unavailable && ids.length ? gradientEstimateOf(gradient.list, ids) : null,
+      gradientUnavailable: gradient.unavailable ?? 'the gradient estimate is being computed',
+      termsOfTune: (id) => termsForTune(registry, id),
+    });
+  }, [ablation.data, references, registry, passages, gradient.list, gradient.unavailable, ids]);
+  const generation = useMemo(
+    () =>
+      record &&
+      generationAttribution(record, {
+        generationId: tune.id,
+        createdAt: tune.createdAt,
+        prompt: tune.prompt,
+        seed: tune.settings.seed,
+      }),
+    [record, tune],
+  );
+  useEffect(() => {
+    if (generation) recordInLedger(generation);
+  }, [generation, recordInLedger]);
+
+  if (references.length === 0)
+    return (
+      <p className="hint">This tune was written without references, so no inference-time share can be measured.</p>
+    );
+  if (ablation.error) return <p role="alert">The ablation reading failed: {ablation.error.message}</p>;
+  if (!record || !generation) return <p className="hint">Reading the tune with and without each reference…</p>;
+  return (
+    <>
+      <ReferenceShares record={record} />
+      <ReferencePassagesView tune={tune} passages={passages} />
+      <TrainingEstimate training={record.training} method={record.methods.gradient} />
+      <StatementView statement={statementFor(policy, generation, training)} />
+    </>
+  );
+}
