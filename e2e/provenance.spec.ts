@@ -37,6 +37,11 @@ test('an export comes with its manifest; read back, it shows its claims, and the
   );
   expect(Object.keys(consent.data.entries)).toContain('cawg.ai_training');
   expect(attribution.data.references[0]!.rights?.simulated).toBe(true);
+  // Shares measured by the same readings the attribution panel shows: ablation and shared passages.
+  for (const r of attribution.data.references) {
+    expect(r.shares.ablation).toEqual(expect.any(Number));
+    expect(r.shares.passages).toEqual(expect.any(Number));
+  }
   expect(attribution.data.trainingTopK.caveat).toMatch(/estimate/);
   expect(attribution.data.permittedUses.verdicts.map((v) => v.use)).toEqual(['personal', 'education', 'commercial']);
   expect(asset.data.bytes).toBe((await readFile(filePath)).length);

@@ -3,7 +3,7 @@
  * batched teacher-forced `read` in the model worker, one row per reference set) and the gradient estimate from
  * the neighbour index. React-query caches each by its inputs.
  */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ablationRows, ablationShares, type AblationResult } from '../../explain/ablation';
 import type { NeighbourList } from '../../explain/neighbours';
 import { knownTunes, parseRegistry } from '../../rights/registryLoad';
@@ -38,10 +38,13 @@ export function useRegistry() {
   });
 }
 
-/** Each reference's log-likelihood drop and share, from one reading of the tune with all, each-but-one and none. */
-export function useAblation(tune: Tune, modelSha256: string | null) {
+/**
+ * Each reference's log-likelihood drop and share, from one reading of the tune with all, each-but-one and none.
+ * As options, so an export can ask for the same cached reading outside React.
+ */
+export const ablationOptions = (tune: Tune, modelSha256: string | null) => {
   const refs = referenceTokensOf(tune);
-  return useQuery<AblationResult>({
+  return queryOptions<AblationResult>({
     queryKey: ['ablation', modelSha256, tune.tokens.join(' '), tune.words.join(' '), refs.map((r) => r.join(' '))],
     enabled: modelSha256 !== null && refs.length > 0,
     queryFn: async () => {
@@ -61,7 +64,9 @@ export function useAblation(tune: Tune, modelSha256: string | null) {
     staleTime: Infinity,
     retry: false,
   });
-}
+};
+
+export const useAblation = (tune: Tune, modelSha256: string | null) => useQuery(ablationOptions(tune, modelSha256));
 
 const GRADIENT_SETTINGS = { measure: 'gradient', k: 10, candidates: 'train', ngramScore: 'containment' } as const;
 

@@ -10,7 +10,12 @@ import type { Registry } from '../../rights/registrySchema';
 import { termsForSource } from '../../rights/terms';
 import type { Tune } from '../../store/types';
 import { sha256Hex } from '../../worker/modelFiles';
+import type { AblationResult } from '../../explain/ablation';
+import { tokensToNoteSequence } from '../../explain/neighboursIndex';
+import { referencePassages } from '../../explain/referencePassages';
+import { ablationOptions } from '../attribution/attributionData';
 import { catalogueOptions } from '../catalogue/catalogueData';
+import { currentModel } from '../modelService';
 import { queryClient } from '../queryClient';
 import { startRights } from '../rights/rightsService';
 import { useRights } from '../rights/rightsStore';
@@ -22,14 +27,37 @@ export interface ExportedAsset {
   readonly bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** Shares per reference, in order, as an ablation reading measured them; absent when none was taken. */
-export type MeasuredShares = readonly ReferenceClaim['shares'][];
+type Shares = ReferenceClaim['shares'];
 
-const NOT_MEASURED: ReferenceClaim['shares'] = {
-  ablation: null,
-  passages: null,
-  note: 'not measured for this export: no ablation reading of this tune was at hand',
-};
+/**
+ * Each reference's measured shares: the ablation reading the attribution panel shows (the same cached query),
+ * and the shared passages. Without the model that wrote the tune there is no ablation reading, and the note says so.
+ */
+async function measuredShares(tune: Tune): Promise<Shares[]> {
+  const refs = tune.references ?? [];
+  if (refs.length === 0) return [];
+  const passages = referencePassages(
+    tokensToNoteSequence(tune.tokens),
+    refs.map((r) => tokensToNoteSequence(r.tokens)),
+  );
+  const model = currentModel();
+  let ablation: AblationResult | null = null;
+  let note: string | undefined;
+  if (model?.modelSha256 !== tune.modelSha256) {
+    note = 'no ablation reading: the model that wrote this tune is not loaded';
+  } else {
+    try {
+      ablation = await queryClient.ensureQueryData(ablationOptions(tune, model.modelSha256));
+    } catch (e) {
+      note = `no ablation reading: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  return refs.map((_, i) => ({
+    ablation: ablation?.references[i]?.share ?? null,
+    passages: passages[i]?.share ?? null,
+    ...(note ? { note } : {}),
+  }));
+}
 
 /** The registry in force, loading it first if no panel has yet. Null when it cannot be loaded. */
 async function registryInForce(): Promise<Registry | null> {
@@ -47,18 +75,17 @@ export async function manifestFor(
   tune: Tune,
   provenance: Provenance,
   asset: ExportedAsset,
-  shares?: MeasuredShares,
 ): Promise<ApparatusManifest> {
   const references = tune.references ?? [];
-  const [registry, trainingTopK, sha256] = await Promise.all([
-    references.length ? registryInForce() : Promise.resolve(null),
-    trainingTopKFor(tune),
-    sha256Hex(asset.bytes),
-  ]);
+  // One after the other: the ablation and gradient readings queue in the model worker anyway.
+  const registry = references.length ? await registryInForce() : null;
+  const shares = await measuredShares(tune);
+  const trainingTopK = await trainingTopKFor(tune);
+  const sha256 = await sha256Hex(asset.bytes);
   if (sha256 === null) throw new Error('this browser has no Web Crypto, so the file cannot be hashed');
   const attribution = references.map((r, i): ReferenceAttribution => ({
     rights: registry ? termsForSource(registry, r.source) : null,
-    shares: shares?.[i] ?? NOT_MEASURED,
+    shares: shares[i]!,
   }));
   return buildManifest({
     provenance,
