@@ -39,6 +39,7 @@ export function ExportPanel() {
         copy measurement flags the tune. A manifest (.c2pa.json, C2PA structure, unsigned) comes with it: references
         with credits, terms and shares, the training-time estimate, permitted uses and the file&apos;s SHA-256.
       </p>
+      {busy && <p className="hint">Reading the tune for its manifest: shares, training-time estimate, hash…</p>}
       {saved && (
         <p role="status">
           Saved {saved.fileName} and its manifest {saved.manifestName} (SHA-256 {saved.sha256.slice(0, 12)}…).
