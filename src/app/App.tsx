@@ -13,6 +13,7 @@ import { Notices } from './Notices';
 import { PlayerPanel } from './PlayerPanel';
 import { PromptPanel } from './PromptPanel';
 import { ResetControl } from './ResetControl';
+import { RightsPanel } from './rights/RightsPanel';
 import { ScorePanel } from './ScorePanel';
 import { ViewsPanel } from './views/ViewsPanel';
 
@@ -49,6 +50,7 @@ export function App() {
       <NeighboursPanel />
       <MapPanel />
       <CataloguePanel />
+      <RightsPanel />
     </div>
   );
 }
