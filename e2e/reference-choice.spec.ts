@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { CataloguePanel } from './pages/CataloguePanel';
+import { EmbeddingMapPanel } from './pages/EmbeddingMapPanel';
+import { NeighboursPanel } from './pages/NeighboursPanel';
 import { ReferencesArea } from './pages/ReferencesArea';
 import { RightsPanel } from './pages/RightsPanel';
 
@@ -137,4 +139,44 @@ test('a researcher edits an entry: the edit is enforced, survives a reload and i
   // Back to the shipped registry: the Blackbird is refused again.
   await rights.backToShipped.click();
   await expect(catalogue.useAsReference).toBeDisabled();
+});
+
+test('references chosen from the neighbours list, the A/B view and the map are what the next tune reads', async ({
+  app,
+  page,
+}) => {
+  const neighbours = new NeighboursPanel(page);
+  const map = new EmbeddingMapPanel(page);
+  const refs = new ReferencesArea(page);
+  await app.openReady();
+  await app.prompt.fill('a jig in G');
+  await app.controls.quick(11, 64);
+  await app.generate();
+  await expect(neighbours.items).toHaveCount(10, { timeout: 60_000 });
+
+  // The first neighbour whose terms allow it, from the list; the next one, from its A/B view.
+  const usable = neighbours.items.filter({ has: page.locator('button:enabled', { hasText: 'Use as reference' }) });
+  await neighbours.useAsReference(usable.first()).click();
+  await expect(refs.chips).toHaveCount(1);
+  await neighbours.title(usable.nth(1)).click();
+  await neighbours.useAsReference().click();
+  await expect(refs.chips).toHaveCount(2);
+
+  // A dot on the map, pinned by a click (which also plays it).
+  const point = await map.hoverSample(3);
+  const at = await map.pagePoint(point.x, point.y);
+  await page.mouse.click(at.x, at.y);
+  await map.tooltip.getByRole('button', { name: 'Stop' }).click();
+  await map.useAsReference.click();
+  await expect(refs.chips).toHaveCount(3);
+
+  // The tune written next reads exactly the chosen references, in order.
+  const chips = await refs.chips.locator('.reference-title').allTextContents();
+  const tune = await app.generate();
+  expect(
+    (tune.references ?? []).map(
+      (r) => `${r.source.title}, ${r.first === r.last ? `bar ${r.first}` : `bars ${r.first}-${r.last}`}`,
+    ),
+  ).toEqual(chips);
+  expect((tune.references ?? []).map((r) => r.source.id)).toContain(point.id);
 });

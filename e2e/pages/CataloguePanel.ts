@@ -24,7 +24,7 @@ export class CataloguePanel {
     this.detail = this.root.getByTestId('catalogue-detail');
     this.credits = this.detail.getByTestId('catalogue-credits');
     this.rights = this.detail.getByTestId('catalogue-rights');
-    this.useAsReference = this.rights.getByRole('button', { name: /^Use .* as reference$/ });
+    this.useAsReference = this.rights.getByRole('button', { name: 'Use as reference' });
     this.refusal = this.rights.getByTestId('reference-refusal');
     this.referenceProblem = this.rights.getByRole('alert');
     this.barFrom = this.rights.getByLabel('From bar');

@@ -35,7 +35,6 @@ export function UseAsReference({ entry, range = null, rangeProblem = null }: Pro
         type="button"
         disabled={!registry || refusal !== null}
         aria-describedby={refusal ? reasonId : undefined}
-        aria-label={`Use ${title} as reference`}
         onClick={add}
       >
         Use as reference
