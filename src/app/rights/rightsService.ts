@@ -44,7 +44,14 @@ export async function startRights(entries: readonly CatalogueEntry[]): Promise<v
       if (checked.ok) {
         useRights
           .getState()
-          .set({ status: 'ready', registry: checked.registry, origin: stored.origin, edited: stored.edited, warning });
+          .set({
+            loads: useRights.getState().loads + 1,
+            status: 'ready',
+            registry: checked.registry,
+            origin: stored.origin,
+            edited: stored.edited,
+            warning,
+          });
         return;
       }
       await s.clear();
@@ -53,7 +60,16 @@ export async function startRights(entries: readonly CatalogueEntry[]): Promise<v
       });
     } else if (warning) useRights.getState().set({ warning });
     const registry = await fetchShipped(known);
-    useRights.getState().set({ status: 'ready', registry, origin: SHIPPED_ORIGIN, edited: false, error: null });
+    useRights
+      .getState()
+      .set({
+        loads: useRights.getState().loads + 1,
+        status: 'ready',
+        registry,
+        origin: SHIPPED_ORIGIN,
+        edited: false,
+        error: null,
+      });
   } catch (e) {
     useRights.getState().set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
   }
@@ -78,6 +94,7 @@ export async function loadRegistryFile(file: File): Promise<readonly string[]> {
   if (tooBig) return [tooBig];
   const result = parseRegistry(await file.text(), known, file.size);
   if (!result.ok) return result.errors;
+  useRights.getState().set({ loads: useRights.getState().loads + 1 });
   await keep(result.registry, file.name, false);
   return [];
 }
@@ -104,7 +121,15 @@ export async function resetRegistry(): Promise<void> {
   const registry = await fetchShipped(known);
   useRights
     .getState()
-    .set({ status: 'ready', registry, origin: SHIPPED_ORIGIN, edited: false, error: null, warning: null });
+    .set({
+      loads: useRights.getState().loads + 1,
+      status: 'ready',
+      registry,
+      origin: SHIPPED_ORIGIN,
+      edited: false,
+      error: null,
+      warning: null,
+    });
 }
 
 export function exportRegistry(): void {

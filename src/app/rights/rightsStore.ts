@@ -15,6 +15,8 @@ interface RightsState {
   readonly error: string | null;
   /** Why edits will not outlast the visit (IndexedDB unavailable), or why a stored registry was set aside. */
   readonly warning: string | null;
+  /** Counts registries put in force (start, a loaded file, a reset), so editors start afresh on each. */
+  readonly loads: number;
   set(patch: Partial<Omit<RightsState, 'set'>>): void;
 }
 
@@ -25,5 +27,6 @@ export const useRights = create<RightsState>()((set) => ({
   edited: false,
   error: null,
   warning: null,
+  loads: 0,
   set: (patch) => set(patch),
 }));
