@@ -1,10 +1,10 @@
 /**
  * The page's side of attribution: the shipped rights registry, the ablation reading of the tune on show (one
- * batched teacher-forced `read` in the model worker, one row per reference set) and the gradient estimate from
+ * batched teacher-forced reading in the model worker, the `ablate` message) and the gradient estimate from
  * the neighbour index. React-query caches each by its inputs.
  */
 import { useQuery } from '@tanstack/react-query';
-import { ablationRows, ablationShares, type AblationResult } from '../../explain/ablation';
+import type { AblationResult } from '../../explain/ablation';
 import type { NeighbourList } from '../../explain/neighbours';
 import { knownTunes, parseRegistry } from '../../rights/registryLoad';
 import type { Registry } from '../../rights/registrySchema';
@@ -45,18 +45,9 @@ export function useAblation(tune: Tune, modelSha256: string | null) {
     queryKey: ['ablation', modelSha256, tune.tokens.join(' '), tune.words.join(' '), refs.map((r) => r.join(' '))],
     enabled: modelSha256 !== null && refs.length > 0,
     queryFn: async () => {
-      const rows = ablationRows(refs);
-      const r = await serial(() =>
-        modelClient().read({
-          prompts: rows.map(() => tune.words),
-          tokens: tune.tokens,
-          attentionFor: [],
-          references: rows,
-        }),
-      );
+      const r = await serial(() => modelClient().ablate({ prompt: tune.words, tokens: tune.tokens, references: refs }));
       if (!r.ok) throw new Error(r.error.message);
-      const [all, ...rest] = r.value.readings;
-      return ablationShares(all, rest.slice(0, -1), rest[rest.length - 1]);
+      return r.value.result;
     },
     staleTime: Infinity,
     retry: false,
