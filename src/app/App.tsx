@@ -14,6 +14,7 @@ import { Notices } from './Notices';
 import { PlayerPanel } from './PlayerPanel';
 import { PromptPanel } from './PromptPanel';
 import { ResetControl } from './ResetControl';
+import { RightsPanel } from './rights/RightsPanel';
 import { ScorePanel } from './ScorePanel';
 import { ViewsPanel } from './views/ViewsPanel';
 
@@ -51,6 +52,7 @@ export function App() {
       <NeighboursPanel />
       <MapPanel />
       <CataloguePanel />
+      <RightsPanel />
     </div>
   );
 }
