@@ -7,7 +7,8 @@ import { statementFor } from '../../royalty/statement';
 import { termsForSource, termsForTune } from '../../rights/terms';
 import { useCatalogue } from '../catalogue/catalogueData';
 import { useViewContext } from '../views/useViewContext';
-import { useAblation, useGradientRanking, useRegistry } from './attributionData';
+import { useRegistry } from '../rights/useRegistry';
+import { useAblation, useGradientRanking } from './attributionData';
 import { LedgerView } from './LedgerView';
 import { useLedger } from './ledgerStore';
 import { PolicyEditor } from './PolicyEditor';
@@ -15,6 +16,7 @@ import { ReferencePassagesView } from './ReferencePassagesView';
 import { ReferenceShares } from './ReferenceShares';
 import { StatementView } from './StatementView';
 import { TrainingEstimate } from './TrainingEstimate';
+import type { Registry } from '../../rights/registrySchema';
 import type { Tune } from '../../store/types';
 import './attribution.css';
 
@@ -24,34 +26,41 @@ import './attribution.css';
  */
 export function AttributionPanel() {
   const ctx = useViewContext();
-  const registry = useRegistry();
+  const rights = useRegistry();
+  const registry = rights.registry;
   const catalogue = useCatalogue();
   const policy = useLedger((s) => s.policy);
   const generations = useLedger((s) => s.generations);
   const clear = useLedger((s) => s.clear);
   const training = useMemo(
     () =>
-      registry.data && catalogue.data
+      registry && catalogue.data
         ? trainingSetHolders(
             catalogue.data.filter((e) => e.split === 'train').map((e) => e.id),
-            (id) => termsForTune(registry.data, id),
+            (id) => termsForTune(registry, id),
           )
         : [],
-    [registry.data, catalogue.data],
+    [registry, catalogue.data],
   );
   const ledger = useMemo(() => buildLedger(policy, generations, training), [policy, generations, training]);
   return (
     <section className="panel attribution-panel" aria-labelledby="attribution-heading" data-testid="attribution-panel">
       <h2 id="attribution-heading">Attribution and royalties</h2>
-      {registry.data?.simulated && (
+      {registry?.simulated && (
         <p className="notice simulated" data-testid="attribution-simulated">
-          {registry.data.notice}
+          {registry.notice}
         </p>
       )}
-      {registry.error && <p role="alert">{registry.error.message}</p>}
+      {rights.error && <p role="alert">The rights registry could not be loaded: {rights.error}</p>}
       {!ctx.tune && <p className="hint">Generate a tune with references to see who it is attributed to.</p>}
-      {ctx.tune && registry.data && (
-        <TuneAttribution key={ctx.tune.id} tune={ctx.tune} modelSha256={ctx.modelSha256} training={training} />
+      {ctx.tune && registry && (
+        <TuneAttribution
+          key={ctx.tune.id}
+          tune={ctx.tune}
+          registry={registry}
+          modelSha256={ctx.modelSha256}
+          training={training}
+        />
       )}
       <PolicyEditor />
       <LedgerView ledger={ledger} onClear={clear} />
@@ -61,14 +70,15 @@ export function AttributionPanel() {
 
 function TuneAttribution({
   tune,
+  registry,
   modelSha256,
   training,
 }: {
   readonly tune: Tune;
+  readonly registry: Registry;
   readonly modelSha256: string | null;
   readonly training: Parameters<typeof statementFor>[2];
 }) {
-  const registry = useRegistry().data!;
   const catalogue = useCatalogue();
   const policy = useLedger((s) => s.policy);
   const recordInLedger = useLedger((s) => s.record);
