@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { ablationShares } from '../../explain/ablation';
 import { tokensToNoteSequence } from '../../explain/neighboursIndex';
 import { referencePassages } from '../../explain/referencePassages';
 import { buildLedger } from '../../royalty/ledger';
@@ -68,6 +69,8 @@ export function AttributionPanel() {
   );
 }
 
+const NO_REFERENCES = ablationShares({ logProbs: [], total: 0 }, []);
+
 function TuneAttribution({
   tune,
   registry,
@@ -83,7 +86,9 @@ function TuneAttribution({
   const policy = useLedger((s) => s.policy);
   const recordInLedger = useLedger((s) => s.record);
   const references = useMemo(() => tune.references ?? [], [tune.references]);
-  const ablation = useAblation(tune, modelSha256);
+  const reading = useAblation(tune, modelSha256);
+  // Without references there is nothing to read: the generation still enters the ledger (its training part).
+  const ablation = references.length ? reading.data : NO_REFERENCES;
   const gradient = useGradientRanking(tune);
   const passages = useMemo(
     () =>
@@ -95,18 +100,18 @@ function TuneAttribution({
   );
   const ids = useMemo(() => catalogue.data?.map((e) => e.id) ?? [], [catalogue.data]);
   const record = useMemo(() => {
-    if (!ablation.data) return null;
+    if (!ablation) return null;
     return attributionRecord({
       references,
       terms: references.map((r) => termsForSource(registry, r.source)),
-      ablation: ablation.data,
+      ablation,
       passages,
       gradient:
         gradient.list && !gradient.list.unavailable && ids.length ? gradientEstimateOf(gradient.list, ids) : null,
       gradientUnavailable: gradient.unavailable ?? 'the gradient estimate is being computed',
       termsOfTune: (id) => termsForTune(registry, id),
     });
-  }, [ablation.data, references, registry, passages, gradient.list, gradient.unavailable, ids]);
+  }, [ablation, references, registry, passages, gradient.list, gradient.unavailable, ids]);
   const generation = useMemo(
     () =>
       record &&
@@ -118,15 +123,21 @@ function TuneAttribution({
       }),
     [record, tune],
   );
+  // Only the model's tunes are generations; ABC typed into the editor owes nobody anything.
+  const isGeneration = tune.origin === 'model';
   useEffect(() => {
-    if (generation) recordInLedger(generation);
-  }, [generation, recordInLedger]);
+    if (generation && isGeneration) recordInLedger(generation);
+  }, [generation, isGeneration, recordInLedger]);
 
   if (references.length === 0)
     return (
-      <p className="hint">This tune was written without references, so no inference-time share can be measured.</p>
+      <>
+        <p className="hint">This tune was written without references, so no inference-time share can be measured.</p>
+        {record && <TrainingEstimate training={record.training} method={record.methods.gradient} />}
+        {generation && <StatementView statement={statementFor(policy, generation, training)} />}
+      </>
     );
-  if (ablation.error) return <p role="alert">The ablation reading failed: {ablation.error.message}</p>;
+  if (reading.error) return <p role="alert">The ablation reading failed: {reading.error.message}</p>;
   if (!record || !generation) return <p className="hint">Reading the tune with and without each reference…</p>;
   return (
     <>
