@@ -1,41 +1,39 @@
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { CatalogueEntry } from '../pipeline/buildCorpus';
-import { makeReference, type Reference } from '../src/music/excerpt';
 import { expect, test } from './fixtures';
 import { AttributionPanel } from './pages/AttributionPanel';
+import { CataloguePanel } from './pages/CataloguePanel';
+import { ReferencesArea } from './pages/ReferencesArea';
 
-/** Four bars each of two catalogue tunes whose (simulated) terms allow them as references. */
-function twoReferences(): [Reference, Reference] {
-  const { entries } = JSON.parse(readFileSync(join(process.cwd(), 'public/corpus/catalogue.json'), 'utf8')) as {
-    entries: CatalogueEntry[];
-  };
-  const ref = (id: string) => {
-    const e = entries.find((x) => x.id === id)!;
-    return makeReference({ kind: 'catalogue', id, title: e.titles[0] }, e.tokens, { first: 1, last: 4 });
-  };
-  return [ref('airdsAirs-book1-0001'), ref('ryansMammoth-7thRegimentReel')];
-}
+// Two tunes whose terms in the shipped demo registry allow them as references.
+const PLOUGH = 'Speed the Plough -- Reel'; // Ryan's
+const TOWN = 'The Boys of the Town'; // O'Neill's: at most 4 bars
 
 const money = (text: string | null) => Number(/([\d.]+) EUR/.exec(text ?? '')![1]);
 
 test('two references: shares, the statement, and a ledger that follows the policy', async ({ app, page }) => {
   // Two generations, each read again with and without each reference, and the gradient index: slow on a busy machine.
   test.setTimeout(300_000);
-  const refs = twoReferences();
   const panel = new AttributionPanel(page);
+  const catalogue = new CataloguePanel(page);
+  const refs = new ReferencesArea(page);
   await app.openReady();
+  await catalogue.openTune(PLOUGH);
+  await catalogue.useAsReference.click();
+  await catalogue.openTune(TOWN);
+  await catalogue.barFrom.fill('1');
+  await catalogue.barTo.fill('3');
+  await catalogue.useAsReference.click();
+  await expect(refs.chips).toHaveCount(2);
   await app.prompt.fill('a reel in d');
   await app.controls.quick(5, 48);
-  await app.setReferences(refs);
   await app.generate();
 
   await expect(panel.simulated).toContainText('Simulated terms');
   await expect(panel.shareRows).toHaveCount(2, { timeout: 60_000 });
-  await expect(panel.shareRows.nth(0)).toContainText('ref 1: The Ranting Highlandman., bars 1-4');
-  await expect(panel.shareRows.nth(0)).toContainText('Aird Airs Heritage Trust (simulated)');
-  await expect(panel.shareRows.nth(1)).toContainText('Mammoth Fiddle Tunes Estate (simulated)');
+  await expect(panel.shareRows.nth(0)).toContainText(`ref 1: ${PLOUGH}`);
+  await expect(panel.shareRows.nth(0)).toContainText('Mammoth Fiddle Tunes Estate (simulated)');
+  await expect(panel.shareRows.nth(1)).toContainText(`ref 2: ${TOWN}, bars 1-3`);
+  await expect(panel.shareRows.nth(1)).toContainText("O'Neill Collection Society (simulated)");
   const shares = (await panel.shareRows.allTextContents()).map((t) => Number(/(\d+\.\d)%/.exec(t)![1]));
   expect(shares[0] + shares[1]).toBeCloseTo(100, 0);
   await expect(panel.agreement).toContainText('ablation and shared passages');
@@ -92,7 +90,7 @@ test('two references: shares, the statement, and a ledger that follows the polic
   const csv = await readFile((await (await panel.exportLedger('CSV')).path())!, 'utf8');
   expect(csv.split('\n')[0]).toBe('row,generation,holder_id,holder,basis,source,amount,currency,reason');
   expect(csv).toMatch(
-    /^total,,Aird Airs Heritage Trust \(simulated\),Aird Airs Heritage Trust \(simulated\),,,0\.80,EUR,2 generations$/m,
+    /^total,,Mammoth Fiddle Tunes Estate \(simulated\),Mammoth Fiddle Tunes Estate \(simulated\),,,0\.80,EUR,2 generations$/m,
   );
   const json = JSON.parse(await readFile((await (await panel.exportLedger('JSON')).path())!, 'utf8'));
   expect(json.totals).toHaveLength(2);

@@ -19,9 +19,6 @@ export const ortUrl = (): string => new URL('ort/', base()).href;
 /** The catalogue and its indexes (public/corpus/); with a file name, that file. */
 export const corpusUrl = (file = ''): string => new URL(`corpus/${file}`, base()).href;
 
-/** The rights registry and its siblings (public/rights/); with a file name, that file. */
-export const rightsUrl = (file = ''): string => new URL(`rights/${file}`, base()).href;
-
 export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '0.0.0';
 /** The shipped rights registry (public/rights/). */
 export const registryUrl = (): string => new URL('rights/registry.json', base()).href;

@@ -1,42 +1,17 @@
 /**
- * The page's side of attribution: the shipped rights registry, the ablation reading of the tune on show (one
- * batched teacher-forced `read` in the model worker, one row per reference set) and the gradient estimate from
+ * The page's side of attribution: the ablation reading of the tune on show (one
+ * batched teacher-forced reading in the model worker, the `ablate` message) and the gradient estimate from
  * the neighbour index. React-query caches each by its inputs.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ablationRows, ablationShares, type AblationResult } from '../../explain/ablation';
+import type { AblationResult } from '../../explain/ablation';
 import type { NeighbourList } from '../../explain/neighbours';
-import { knownTunes, parseRegistry } from '../../rights/registryLoad';
-import type { Registry } from '../../rights/registrySchema';
 import type { Tune } from '../../store/types';
 import { referenceTokensOf } from '../../store/types';
-import { useCatalogue } from '../catalogue/catalogueData';
-import { rightsUrl } from '../env';
 import { modelClient, useModel } from '../modelService';
 import { neighbourClient, useNeighbourIndex } from '../neighbours/neighbourData';
 import { modelMismatch, useQueryVectors } from '../neighbours/queryVectors';
 import { serial } from '../views/readService';
-
-async function fetchRegistry(ids: readonly string[]): Promise<Registry> {
-  const res = await fetch(rightsUrl('registry.json'));
-  if (!res.ok) throw new Error(`cannot load the rights registry (${res.status} ${res.statusText})`);
-  const text = await res.text();
-  const r = parseRegistry(text, knownTunes(ids));
-  if (!r.ok) throw new Error(`the rights registry is not valid: ${r.errors.join('; ')}`);
-  return r.registry;
-}
-
-/** The shipped rights registry, checked against the catalogue. */
-export function useRegistry() {
-  const catalogue = useCatalogue();
-  return useQuery({
-    queryKey: ['rights-registry'],
-    enabled: catalogue.data !== undefined,
-    queryFn: () => fetchRegistry(catalogue.data!.map((e) => e.id)),
-    staleTime: Infinity,
-    retry: false,
-  });
-}
 
 /**
  * Each reference's log-likelihood drop and share, from one reading of the tune with all, each-but-one and none.
@@ -48,18 +23,9 @@ export const ablationOptions = (tune: Tune, modelSha256: string | null) => {
     queryKey: ['ablation', modelSha256, tune.tokens.join(' '), tune.words.join(' '), refs.map((r) => r.join(' '))],
     enabled: modelSha256 !== null && refs.length > 0,
     queryFn: async () => {
-      const rows = ablationRows(refs);
-      const r = await serial(() =>
-        modelClient().read({
-          prompts: rows.map(() => tune.words),
-          tokens: tune.tokens,
-          attentionFor: [],
-          references: rows,
-        }),
-      );
+      const r = await serial(() => modelClient().ablate({ prompt: tune.words, tokens: tune.tokens, references: refs }));
       if (!r.ok) throw new Error(r.error.message);
-      const [all, ...rest] = r.value.readings;
-      return ablationShares(all, rest.slice(0, -1), rest[rest.length - 1]);
+      return r.value.result;
     },
     staleTime: Infinity,
     retry: false,
