@@ -59,13 +59,25 @@ async function measuredShares(tune: Tune): Promise<Shares[]> {
   }));
 }
 
-/** The registry in force, loading it first if no panel has yet. Null when it cannot be loaded. */
+/** Resolves once the rights store has left 'loading' (a panel may have started the load before this export). */
+const rightsSettled = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (useRights.getState().status !== 'loading') return resolve();
+    const stop = useRights.subscribe((s) => {
+      if (s.status === 'loading') return;
+      stop();
+      resolve();
+    });
+  });
+
+/** The registry in force (edits included), loading it first if no panel has yet. Null when it cannot be loaded. */
 async function registryInForce(): Promise<Registry | null> {
   if (useRights.getState().status === 'loading') {
     try {
       await startRights(await queryClient.ensureQueryData(catalogueOptions));
+      await rightsSettled();
     } catch {
-      // The store records the error; the manifest then says the terms are unknown.
+      // Without the catalogue the registry cannot be checked; the manifest then says the terms are unknown.
     }
   }
   return useRights.getState().registry;
