@@ -22,8 +22,8 @@ export const IMPORT_CAPS = {
    */
   abcText: { what: 'The ABC text', unit: 'characters', max: 10_000 },
   /**
-   * A manifest with three references and a top-5 estimate is about 10 kB; the schema allows at most 16
-   * references and 100 estimate entries, well under 1 MB.
+   * The app writes at most 3 references and a top-5 estimate; the schema allows 16 references and 100 estimate
+   * entries. 1 MB leaves room for a hand-made one and keeps parsing quick.
    */
   manifestFile: { what: 'The manifest file', unit: 'bytes', max: 1_000_000 },
   /**
