@@ -5,6 +5,7 @@ import { ControlsPanel } from './pages/ControlsPanel';
 import { ExportPanel } from './pages/ExportPanel';
 import { GenerateBar } from './pages/GenerateBar';
 import { HistoryPanel } from './pages/HistoryPanel';
+import { ManifestCheckPanel } from './pages/ManifestCheckPanel';
 import { PlayerPanel } from './pages/PlayerPanel';
 import { PromptPanel } from './pages/PromptPanel';
 import { ScorePanel } from './pages/ScorePanel';
@@ -20,6 +21,7 @@ export class App {
   readonly player: PlayerPanel;
   readonly history: HistoryPanel;
   readonly exports: ExportPanel;
+  readonly manifestCheck: ManifestCheckPanel;
 
   constructor(readonly page: Page) {
     this.prompt = new PromptPanel(page);
@@ -29,6 +31,7 @@ export class App {
     this.player = new PlayerPanel(page);
     this.history = new HistoryPanel(page);
     this.exports = new ExportPanel(page);
+    this.manifestCheck = new ManifestCheckPanel(page);
   }
 
   async open(query = 'backend=wasm'): Promise<void> {

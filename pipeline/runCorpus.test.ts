@@ -13,13 +13,14 @@ afterAll(() => {
 });
 
 /** Runs `npm run corpus` on the fixtures into a fresh folder; returns the folder and what it printed. */
-function runCorpus(): { out: string; stdout: string } {
+function runCorpus(registry = 'pipeline/fixtures/registry.json'): { out: string; stdout: string } {
   const out = mkdtempSync(join(tmpdir(), 'apparatus-corpus-'));
   outDirs.push(out);
-  const stdout = execFileSync(TSX, ['pipeline/runCorpus.ts', '--input', 'pipeline/fixtures/abc', '--out', out], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const stdout = execFileSync(
+    TSX,
+    ['pipeline/runCorpus.ts', '--input', 'pipeline/fixtures/abc', '--out', out, '--registry', registry],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   return { out, stdout };
 }
 
@@ -89,11 +90,30 @@ describe('runCorpus', () => {
     // The catalogue's tunes first, then their transposed copies (training only), each pointing at its source.
     const split = [...read('training/data/split.u8')];
     const source = [...i32('training/data/source.i32')];
-    expect(split.slice(0, 5)).toEqual([0, 1, 0, 0, 2]);
+    // oneills1850-2 (row 2) is opted out of training by the fixture registry: marked withheld, with no copies.
+    expect(split.slice(0, 5)).toEqual([0, 1, 3, 0, 2]);
     expect(source.slice(0, 5)).toEqual([0, 1, 2, 3, 4]);
     for (let r = 5; r < rows; r++) {
       expect(split[r]).toBe(0);
       expect(split[source[r]]).toBe(0);
     }
+    expect(meta.withheldFromTraining).toEqual(['oneills1850-2']);
+  });
+
+  it('says which training tunes the registry opts out', () => {
+    expect(first.stdout).toContain(
+      'training consent: 1 training tune opted out by the rights registry, withheld from training (oneills1850-2)',
+    );
+  });
+
+  it('refuses a registry made for another corpus, naming the unknown tune', () => {
+    let failure: { status: number; stderr: string } | null = null;
+    try {
+      runCorpus('public/rights/registry.json');
+    } catch (e) {
+      failure = e as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(2);
+    expect(failure?.stderr).toContain('unknown tune id');
   });
 });

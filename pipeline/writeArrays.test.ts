@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueEntry } from './buildCorpus';
-import { buildArrays, buildVocab } from './writeArrays';
+import { buildArrays, buildVocab, WITHHELD_CODE } from './writeArrays';
 
 /** Just the fields the arrays are built from. */
 const entry = (tokens: string[], captions: string[], split: CatalogueEntry['split']): CatalogueEntry =>
@@ -88,5 +88,26 @@ describe('buildArrays with transposed copies', () => {
     expect([...arrays.source]).toEqual([0, 1, 0]);
     expect(arrays.skippedVariants).toBe(1);
     expect(vocab.music).not.toContain('^^B');
+  });
+});
+
+describe('buildArrays with training opt-outs', () => {
+  const copy = (source: number) => ({
+    source,
+    key: { tonic: 'E', mode: 'maj' as const },
+    tokens: ['M:6/8', 'K:Dmaj', 'A', '|'],
+    captions: ['a jig in e'],
+  });
+  const variants = [copy(0), copy(1)];
+  const vocab = buildVocab(entries, variants);
+
+  it.each<[string, number[], number[], number[]]>([
+    ['none withheld', [], [0, 2, 0, 0], [0, 1, 0, 1]],
+    ['a training tune withheld: its row stays, marked, and its copies go', [0], [WITHHELD_CODE, 2, 0], [0, 1, 1]],
+    ['a held-out tune keeps its split (it is never trained on)', [1], [0, 2, 0, 0], [0, 1, 0, 1]],
+  ])('%s', (_, withheld, split, source) => {
+    const arrays = buildArrays(entries, vocab, variants, new Set(withheld));
+    expect([...arrays.split]).toEqual(split);
+    expect([...arrays.source]).toEqual(source);
   });
 });

@@ -52,11 +52,19 @@ export interface TrainingArrays {
 }
 
 const SPLIT_CODE: Record<Split, number> = { train: 0, valid: 1, test: 2 };
+/**
+ * The split code of a training tune whose rights terms opt it out of training: it keeps its row (rows
+ * 0..tunes-1 stay the catalogue, in order, for the attribution index), but no split the trainer reads names it,
+ * and it gets no transposed copies.
+ */
+export const WITHHELD_CODE = 3;
 
 export function buildArrays(
   entries: readonly CatalogueEntry[],
   vocab: VocabJson,
   variants: readonly TrainingVariant[] = [],
+  /** Catalogue indices whose terms opt them out of training. */
+  withheld: ReadonlySet<number> = new Set(),
 ): TrainingArrays {
   const musicIndex = new Map(vocab.music.map((t, i) => [t, i]));
   const textIndex = new Map(vocab.text.map((t, i) => [t, i]));
@@ -70,9 +78,18 @@ export function buildArrays(
   const split: number[] = [];
   const source: number[] = [];
   let skippedVariants = 0;
+  // Held-out tunes are read for evaluation only, never trained on, so an opt-out changes nothing for them.
+  const out = new Set([...withheld].filter((i) => entries[i]?.split === 'train'));
   const rows = [
-    ...entries.map((e, i) => ({ tokens: e.tokens, captions: e.captions, split: SPLIT_CODE[e.split], source: i })),
-    ...variants.map((v) => ({ tokens: v.tokens, captions: v.captions, split: SPLIT_CODE.train, source: v.source })),
+    ...entries.map((e, i) => ({
+      tokens: e.tokens,
+      captions: e.captions,
+      split: out.has(i) ? WITHHELD_CODE : SPLIT_CODE[e.split],
+      source: i,
+    })),
+    ...variants
+      .filter((v) => !out.has(v.source))
+      .map((v) => ({ tokens: v.tokens, captions: v.captions, split: SPLIT_CODE.train, source: v.source })),
   ];
   for (const row of rows) {
     if (row.tokens.some((t) => !musicIndex.has(t))) {

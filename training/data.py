@@ -71,7 +71,8 @@ class Corpus:
             self.copies.setdefault(int(src), []).append(row)
 
     def indices(self, split):
-        code = {"train": 0, "valid": 1, "test": 2}[split]
+        # 3: training tunes the rights registry opts out of training (npm run corpus); no trainer split reads them.
+        code = {"train": 0, "valid": 1, "test": 2, "withheld": 3}[split]
         return np.nonzero(self.split == code)[0]
 
     def excerpt(self, row, first, last):

@@ -16,6 +16,7 @@ export class EmbeddingMapPanel {
   readonly colour: Locator;
   readonly legend: Locator;
   readonly tooltip: Locator;
+  readonly useAsReference: Locator;
   readonly generation: Locator;
   readonly reset: Locator;
   readonly zoomIn: Locator;
@@ -30,6 +31,7 @@ export class EmbeddingMapPanel {
     this.colour = this.root.getByTestId('map-colour');
     this.legend = this.root.getByTestId('map-legend');
     this.tooltip = this.root.getByTestId('map-tooltip');
+    this.useAsReference = this.tooltip.getByRole('button', { name: 'Use as reference' });
     this.generation = this.root.getByTestId('map-generation');
     this.reset = this.root.getByTestId('map-reset');
     this.zoomIn = this.root.getByRole('button', { name: 'Zoom in' });

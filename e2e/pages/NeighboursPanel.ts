@@ -49,6 +49,11 @@ export class NeighboursPanel {
     return item.getByRole('button').first();
   }
   openInCatalogue(item: Locator): Locator {
-    return item.getByRole('button', { name: 'catalogue' });
+    return item.getByRole('button', { name: 'catalogue', exact: true });
+  }
+
+  /** "Use as reference" in a list item, or (without one) in the A/B view. */
+  useAsReference(item?: Locator): Locator {
+    return (item ?? this.ab).getByRole('button', { name: 'Use as reference' });
   }
 }

@@ -1,4 +1,5 @@
 import { AboutAttribution } from './AboutAttribution';
+import { AboutRights } from './AboutRights';
 import { AboutViews } from './AboutViews';
 
 /** What the app is, in its own words. */
@@ -23,6 +24,7 @@ export function AboutPanel({ onClose }: { onClose: () => void }) {
       </p>
       <AboutViews />
       <AboutAttribution />
+      <AboutRights />
       <button type="button" onClick={onClose}>
         Close
       </button>

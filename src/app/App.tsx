@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { AboutPanel } from './AboutPanel';
+import { AttributionPanel } from './attribution/AttributionPanel';
 import { AbcEditor } from './AbcEditor';
 import { CataloguePanel } from './catalogue/CataloguePanel';
 import { ControlsPanel } from './ControlsPanel';
 import { ExportPanel } from './ExportPanel';
+import { ManifestCheckPanel } from './provenance/ManifestCheckPanel';
 import { GenerateBar } from './GenerateBar';
 import { HistoryPanel } from './HistoryPanel';
 import { MapPanel } from './map/MapPanel';
@@ -13,6 +15,7 @@ import { Notices } from './Notices';
 import { PlayerPanel } from './PlayerPanel';
 import { PromptPanel } from './PromptPanel';
 import { ResetControl } from './ResetControl';
+import { RightsPanel } from './rights/RightsPanel';
 import { ScorePanel } from './ScorePanel';
 import { ViewsPanel } from './views/ViewsPanel';
 
@@ -41,14 +44,17 @@ export function App() {
           <ScorePanel />
           <PlayerPanel />
           <ExportPanel />
+          <ManifestCheckPanel />
           <AbcEditor />
         </div>
         <HistoryPanel />
       </main>
       <ViewsPanel />
+      <AttributionPanel />
       <NeighboursPanel />
       <MapPanel />
       <CataloguePanel />
+      <RightsPanel />
     </div>
   );
 }

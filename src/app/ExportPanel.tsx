@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { useTune } from '../store/tuneStore';
-import { exportAbc, exportMidi, exportWav } from './exportService';
+import { exportAbc, exportMidi, exportWav, type Exported } from './exportService';
 
-/** ABC, MIDI and WAV downloads of the tune on show, each carrying its provenance. */
+/** ABC, MIDI and WAV downloads of the tune on show, each carrying its provenance and a sidecar manifest. */
 export function ExportPanel() {
   const tune = useTune((s) => (s.streaming ? null : s.current));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (f: () => void | Promise<void>) => {
+  const [saved, setSaved] = useState<Exported | null>(null);
+  const run = async (f: () => Promise<Exported>) => {
     setBusy(true);
     setError(null);
+    setSaved(null);
     try {
-      await f();
+      setSaved(await f());
     } catch (e) {
       setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -34,8 +36,15 @@ export function ExportPanel() {
       </div>
       <p className="hint">
         Each file records the app version, model hash, prompt, seed, settings and time, and a copy-flag line when the
-        copy measurement flags the tune.
+        copy measurement flags the tune. A manifest (.c2pa.json, C2PA structure, unsigned) comes with it: references
+        with credits, terms and shares, the training-time estimate, permitted uses and the file&apos;s SHA-256.
       </p>
+      {busy && <p className="hint">Reading the tune for its manifest: shares, training-time estimate, hash…</p>}
+      {saved && (
+        <p role="status">
+          Saved {saved.fileName} and its manifest {saved.manifestName} (SHA-256 {saved.sha256.slice(0, 12)}…).
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

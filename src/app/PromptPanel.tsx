@@ -4,6 +4,7 @@ import { promptWords, MAX_PROMPT_WORDS } from '../tokenizer/textTokens';
 import { useSettings } from '../store/settingsStore';
 import { runGeneration } from './generation';
 import { PromptChips } from './PromptChips';
+import { ReferenceChips } from './references/ReferenceChips';
 import { TunePromptNote } from './TunePromptNote';
 import { WordSuggestions } from './WordSuggestions';
 import { useCanGenerate } from './useCanGenerate';
@@ -63,6 +64,7 @@ export function PromptPanel() {
           onReplace={(word, replacement) => setPrompt(replaceWord(prompt, word, replacement))}
         />
       )}
+      <ReferenceChips />
       <TunePromptNote />
     </section>
   );

@@ -20,3 +20,5 @@ export const ortUrl = (): string => new URL('ort/', base()).href;
 export const corpusUrl = (file = ''): string => new URL(`corpus/${file}`, base()).href;
 
 export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '0.0.0';
+/** The shipped rights registry (public/rights/). */
+export const registryUrl = (): string => new URL('rights/registry.json', base()).href;

@@ -2,6 +2,7 @@ import { renderPcm } from '../audio/offlineRender';
 import type { PcmAudio } from '../audio/pcm';
 import { abcWithProvenance } from '../export/abcExport';
 import { downloadFile, fileStem, MIME } from '../export/download';
+import { manifestFileName } from '../export/manifest';
 import { midiWithProvenance } from '../export/midiExport';
 import type { Provenance, ReferenceProvenance } from '../export/provenance';
 import { referenceProvenance } from '../export/referenceProvenance';
@@ -12,6 +13,7 @@ import type { Tune } from '../store/types';
 import { catalogueOptions } from './catalogue/catalogueData';
 import { APP_VERSION } from './env';
 import { copyFlagFor } from './neighbours/copyCheck';
+import { manifestFor, type ExportedAsset } from './provenance/manifestExport';
 import { queryClient } from './queryClient';
 import { tuneSequence } from './tuneMusic';
 
@@ -51,22 +53,42 @@ const provenanceWithCopyCheck = async (tune: Tune) => {
   return provenanceOf(tune, copyFlag, references);
 };
 
-export async function exportAbc(tune: Tune): Promise<void> {
-  const abc = abcWithProvenance(tune.abc, await provenanceWithCopyCheck(tune));
-  downloadFile(abc, `${stem(tune)}.abc`, MIME.abc);
+/** What an export saved: the file and its sidecar manifest. */
+export interface Exported {
+  readonly fileName: string;
+  readonly manifestName: string;
+  readonly sha256: string;
 }
 
-export async function exportMidi(tune: Tune): Promise<void> {
+/** Saves the file, then its manifest, which states the SHA-256 of exactly these bytes. */
+async function saveWithManifest(tune: Tune, provenance: Provenance, asset: ExportedAsset): Promise<Exported> {
+  const manifest = await manifestFor(tune, provenance, asset);
+  const manifestName = manifestFileName(asset.name);
+  downloadFile(asset.bytes, asset.name, asset.format);
+  downloadFile(`${JSON.stringify(manifest, null, 2)}\n`, manifestName, MIME.manifest);
+  return { fileName: asset.name, manifestName, sha256: manifest.assertions[3].data.hash };
+}
+
+export async function exportAbc(tune: Tune): Promise<Exported> {
+  const provenance = await provenanceWithCopyCheck(tune);
+  const bytes = new TextEncoder().encode(abcWithProvenance(tune.abc, provenance));
+  return saveWithManifest(tune, provenance, { name: `${stem(tune)}.abc`, format: MIME.abc, bytes });
+}
+
+export async function exportMidi(tune: Tune): Promise<Exported> {
   const { instrument, tempoBpm } = usePlayback.getState();
-  const bytes = midiWithProvenance(tuneSequence(tune.tokens), await provenanceWithCopyCheck(tune), {
+  const provenance = await provenanceWithCopyCheck(tune);
+  // slice(): a copy backed by a plain ArrayBuffer, which Web Crypto's digest asks for.
+  const bytes = midiWithProvenance(tuneSequence(tune.tokens), provenance, {
     instrument,
     tempoBpm,
     title: tuneTitle(tune.prompt),
-  });
-  downloadFile(bytes, `${stem(tune)}.mid`, MIME.midi);
+  }).slice();
+  return saveWithManifest(tune, provenance, { name: `${stem(tune)}.mid`, format: MIME.midi, bytes });
 }
 
-export async function exportWav(tune: Tune): Promise<void> {
-  const bytes = wavWithProvenance(await renderTune(tune), await provenanceWithCopyCheck(tune), tuneTitle(tune.prompt));
-  downloadFile(bytes, `${stem(tune)}.wav`, MIME.wav);
+export async function exportWav(tune: Tune): Promise<Exported> {
+  const provenance = await provenanceWithCopyCheck(tune);
+  const bytes = wavWithProvenance(await renderTune(tune), provenance, tuneTitle(tune.prompt));
+  return saveWithManifest(tune, provenance, { name: `${stem(tune)}.wav`, format: MIME.wav, bytes });
 }

@@ -21,6 +21,16 @@ export const IMPORT_CAPS = {
    * 10,000 leaves room for any real tune; the editor reads the text on every keystroke.
    */
   abcText: { what: 'The ABC text', unit: 'characters', max: 10_000 },
+  /**
+   * The app writes at most 3 references and a top-5 estimate; the schema allows 16 references and 100 estimate
+   * entries. 1 MB leaves room for a hand-made one and keeps parsing quick.
+   */
+  manifestFile: { what: 'The manifest file', unit: 'bytes', max: 1_000_000 },
+  /**
+   * The file a manifest speaks for: a WAV of the longest tune at a slow tempo is a few MB (16-bit mono at
+   * 44.1 kHz is 5.3 MB a minute); 100 MB leaves room and keeps hashing to a moment.
+   */
+  exportedFile: { what: 'The exported file', unit: 'bytes', max: 100_000_000 },
 } as const satisfies Record<string, SizeCap>;
 
 // Rounded up, so a size just over the cap never reads as equal to it.

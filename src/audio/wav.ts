@@ -25,7 +25,7 @@ export function toInt16(sample: number): number {
 }
 
 /** 16-bit PCM WAV bytes: RIFF/WAVE with fmt and data chunks, then any extra chunks (e.g. LIST/INFO). */
-export function encodeWav(audio: PcmAudio, extraChunks: readonly RiffChunk[] = []): Uint8Array {
+export function encodeWav(audio: PcmAudio, extraChunks: readonly RiffChunk[] = []): Uint8Array<ArrayBuffer> {
   const { sampleRate, channels } = audio;
   if (channels.length === 0) throw new Error('encodeWav: no channels');
   const frames = channels[0].length;

@@ -18,7 +18,12 @@ export function downloadFile(content: Uint8Array | string, fileName: string, typ
   downloadBlob(new Blob([typeof content === 'string' ? content : content.slice()], { type }), fileName);
 }
 
-export const MIME = { abc: 'text/vnd.abc;charset=utf-8', midi: 'audio/midi', wav: 'audio/wav' } as const;
+export const MIME = {
+  abc: 'text/vnd.abc;charset=utf-8',
+  midi: 'audio/midi',
+  wav: 'audio/wav',
+  manifest: 'application/json',
+} as const;
 
 /** A file name from a tune title: letters, digits and dashes only. */
 export const fileStem = (title: string): string =>

@@ -32,7 +32,7 @@ export function infoChunk(p: Provenance, title?: string): RiffChunk {
 }
 
 /** 16-bit PCM WAV with a LIST/INFO chunk after the audio data. */
-export function wavWithProvenance(audio: PcmAudio, p: Provenance, title?: string): Uint8Array {
+export function wavWithProvenance(audio: PcmAudio, p: Provenance, title?: string): Uint8Array<ArrayBuffer> {
   return encodeWav(audio, [infoChunk(p, title)]);
 }
 

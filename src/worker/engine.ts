@@ -1,3 +1,4 @@
+import { ablationReadings } from '../explain/ablationReadings';
 import { neighbourQueryVectors } from '../explain/neighboursQuery';
 import { promptIds } from '../explain/occlusionReadings';
 import { MAX_REFERENCES } from '../music/excerpt';
@@ -10,6 +11,7 @@ import { chooseBackend } from './backend';
 import { fetchCard, fetchVerified, ModelFileError, sha256Hex } from './modelFiles';
 import { createSession, importOrt } from './ortLoader';
 import type {
+  AblateRequest,
   Backend,
   CrashRequest,
   GenerateRequest,
@@ -298,6 +300,15 @@ export class Engine {
         { type: 'read-done', id: req.id, readings: out, layers: L, heads: H, textLength, memoryLength, ms, backend },
         transfer,
       );
+    });
+  }
+
+  ablate(req: AblateRequest): Promise<void> {
+    return this.readingJob(req.id, req.tokens, async (model) => {
+      if (req.references.length === 0) throw new RangeError('no references to ablate');
+      const t0 = performance.now();
+      const result = await ablationReadings(model.runner, model.vocab, req.prompt, req.tokens, req.references);
+      this.post({ type: 'ablate-done', id: req.id, result, ms: performance.now() - t0, backend: model.backend });
     });
   }
 

@@ -24,6 +24,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     case 'vectors':
       void engine.vectors(req);
       break;
+    case 'ablate':
+      void engine.ablate(req);
+      break;
     case 'crash':
       engine.crash(req);
       break;

@@ -252,4 +252,26 @@ describe('ModelClient', () => {
     const lost = await second;
     expect(!lost.ok && lost.error).toMatchObject({ code: 'worker-crashed' });
   });
+
+  it('resolves an ablation, and passes a read error on as a value', async () => {
+    const { client, worker } = setup();
+    const input = { prompt: ['reel'], tokens: ['M:4/4', 'K:D', 'A'], references: [['M:4/4', 'K:D', 'B']] };
+    const first = client.ablate(input);
+    const sent = worker().last('ablate');
+    expect(sent).toMatchObject(input);
+    const result = {
+      method: 'm',
+      withAll: -3,
+      withNone: -5,
+      references: [{ index: 0, drop: 2, share: 1 }],
+      note: null,
+    };
+    worker().reply({ type: 'ablate-done', id: sent.id, result, ms: 4, backend: 'wasm' });
+    const done = await first;
+    expect(done.ok && done.value.result).toEqual(result);
+    const second = client.ablate(input);
+    worker().reply({ type: 'error', id: worker().last('ablate').id, code: 'read', message: 'too long' });
+    const failed = await second;
+    expect(!failed.ok && failed.error).toMatchObject({ code: 'read', message: 'too long' });
+  });
 });

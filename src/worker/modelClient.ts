@@ -3,6 +3,7 @@ import type { GenerationSettings } from '../runtime/decode';
 import type { ReferenceTokens } from '../runtime/memory';
 import { AsyncQueue } from './asyncQueue';
 import type {
+  AblateRequest,
   BackendPreference,
   CrashRequest,
   LoadedModelInfo,
@@ -41,6 +42,8 @@ export interface ReadInput {
 }
 export type VectorsDone = Omit<WorkerReplyOf<'vectors-done'>, 'type' | 'id'>;
 export type VectorsInput = Omit<VectorsRequest, 'type' | 'id'>;
+export type AblateDone = Omit<WorkerReplyOf<'ablate-done'>, 'type' | 'id'>;
+export type AblateInput = Omit<AblateRequest, 'type' | 'id'>;
 export type GenerationDone = Omit<WorkerReplyOf<'done'>, 'type' | 'id'>;
 /** A streamed token, or word that the generation started over (after a fallback to WASM). */
 export type StreamEvent =
@@ -78,7 +81,8 @@ type Pending =
       resolve: (r: Result<GenerationDone>) => void;
     }
   | { kind: 'read'; resolve: (r: Result<ReadDone>) => void }
-  | { kind: 'vectors'; resolve: (r: Result<VectorsDone>) => void };
+  | { kind: 'vectors'; resolve: (r: Result<VectorsDone>) => void }
+  | { kind: 'ablate'; resolve: (r: Result<AblateDone>) => void };
 
 const MAX_RESTARTS_PER_MINUTE = 3;
 /** Decode steps take milliseconds (a second on a software WebGPU adapter); silence this long means a dead worker. */
@@ -151,6 +155,22 @@ export class ModelClient {
         tokens: [...input.tokens],
         attentionFor: [...input.attentionFor],
         ...(input.references ? { references: input.references.map((row) => row.map((r) => [...r])) } : {}),
+      });
+    });
+  }
+
+  /** Each reference's ablation share of a tune (one batched reading); queued in the worker like a reading. */
+  ablate(input: AblateInput): Promise<Result<AblateDone>> {
+    return new Promise((resolve) => {
+      if (this.stopped) return resolve({ ok: false, error: { code: 'worker-crashed', message: this.stopped } });
+      const id = this.nextId++;
+      this.pending.set(id, { kind: 'ablate', resolve });
+      this.post({
+        type: 'ablate',
+        id,
+        prompt: [...input.prompt],
+        tokens: [...input.tokens],
+        references: input.references.map((r) => [...r]),
       });
     });
   }
@@ -257,10 +277,10 @@ export class ModelClient {
       else if (reply.type === 'error') this.settle(reply.id, { ok: false, error: reply });
       return;
     }
-    if (p.kind === 'read' || p.kind === 'vectors') {
-      if (reply.type === (p.kind === 'read' ? 'read-done' : 'vectors-done')) {
-        const { type: _t, id: _i, ...done } = reply as WorkerReplyOf<'read-done' | 'vectors-done'>;
-        this.settle(reply.id, { ok: true, value: done } as Result<ReadDone> | Result<VectorsDone>);
+    if (p.kind === 'read' || p.kind === 'vectors' || p.kind === 'ablate') {
+      if (reply.type === `${p.kind}-done`) {
+        const { type: _t, id: _i, ...done } = reply as WorkerReplyOf<'read-done' | 'vectors-done' | 'ablate-done'>;
+        this.settle(reply.id, { ok: true, value: done } as Result<ReadDone> | Result<VectorsDone> | Result<AblateDone>);
       } else if (reply.type === 'error') {
         this.settle(reply.id, { ok: false, error: reply });
         if (reply.fatal) this.restart(`the model runtime failed (${reply.message})`);
@@ -279,7 +299,8 @@ export class ModelClient {
 
   private settle(
     id: number,
-    result: Result<LoadedModelInfo> | Result<GenerationDone> | Result<ReadDone> | Result<VectorsDone>,
+    result:
+      Result<LoadedModelInfo> | Result<GenerationDone> | Result<ReadDone> | Result<VectorsDone> | Result<AblateDone>,
   ): void {
     const p = this.pending.get(id);
     if (!p) return;

@@ -1,3 +1,4 @@
+import type { AblationResult } from '../explain/ablation';
 import type { SketchSpec } from '../explain/gradient';
 import type { NeighbourMeasure } from '../explain/neighbours';
 import type { Reference } from '../music/excerpt';
@@ -84,7 +85,22 @@ export interface VectorsRequest {
   readonly sketch: SketchSpec | null;
 }
 
-export type WorkerRequest = LoadRequest | GenerateRequest | CancelRequest | CrashRequest | ReadRequest | VectorsRequest;
+/**
+ * Reference ablation of a fixed tune: one batched teacher-forced reading under the prompt with all the
+ * references, without each one and with none (src/explain/ablationReadings.ts, the CLI's code too).
+ */
+export interface AblateRequest {
+  readonly type: 'ablate';
+  readonly id: number;
+  /** The prompt's words (already tokenized); empty reads under the <none> prompt. */
+  readonly prompt: readonly string[];
+  readonly tokens: readonly string[];
+  /** The references the tune was written with, as music tokens (1 to 3). */
+  readonly references: ReferenceTokens;
+}
+
+export type WorkerRequest =
+  LoadRequest | GenerateRequest | CancelRequest | CrashRequest | ReadRequest | VectorsRequest | AblateRequest;
 
 /** One prompt's reading of the tune in a `read` reply. */
 export interface PromptReading {
@@ -208,6 +224,14 @@ export type WorkerReply =
       readonly textEmbedding: Float32Array | null;
       readonly musicEmbedding: Float32Array | null;
       readonly gradientSketch: Float32Array | null;
+      readonly ms: number;
+      readonly backend: Backend;
+    }
+  | {
+      readonly type: 'ablate-done';
+      readonly id: number;
+      /** Each reference's log-likelihood drop and share. */
+      readonly result: AblationResult;
       readonly ms: number;
       readonly backend: Backend;
     }

@@ -1,4 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { ScoreClick } from '../../vis/scoreView';
+import { CatalogueRights } from '../references/CatalogueRights';
+import { NO_RANGE, pickBar, readRange } from '../references/barRangeText';
+import { mapTune, measureAt, notesInMeasure } from '../tuneMap';
 import { Score } from '../Score';
 import { entryTitle, type CatalogueEntry } from './catalogueData';
 import { playCatalogueTune, stopCatalogueTune } from './cataloguePlayer';
@@ -14,12 +18,26 @@ const FEATURE_LABELS: Readonly<Record<string, string>> = {
   notes: 'notes',
 };
 
-const noop = () => {};
-
 /** One catalogue tune: score, play button, credits, captions and features. */
 export function CatalogueDetail({ entry }: { readonly entry: CatalogueEntry }) {
   const [playing, setPlaying] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [range, setRange] = useState(NO_RANGE);
+  const map = useMemo(() => mapTune(entry.tokens), [entry.tokens]);
+  const reading = readRange(range);
+  const first = reading.ok && reading.range ? reading.range.first : 0;
+  const last = reading.ok && reading.range ? reading.range.last : 0;
+  // Reference bar n is measure n - 1 (both count every bar that holds a note or rest, from 1 and from 0).
+  const selectedNotes = useMemo(() => {
+    const notes: number[] = [];
+    for (let m = first - 1; first > 0 && m < Math.min(last, map.measures.length); m++)
+      notes.push(...notesInMeasure(map, m));
+    return notes;
+  }, [map, first, last]);
+  const pick = (click: ScoreClick) => {
+    const measure = measureAt(map, click);
+    if (measure !== null) setRange((r) => pickBar(r, measure + 1));
+  };
   // The panel keys this component by entry, so state starts afresh per tune; leaving stops the sound.
   useEffect(() => stopCatalogueTune, []);
   const c = entry.credits;
@@ -47,7 +65,8 @@ export function CatalogueDetail({ entry }: { readonly entry: CatalogueEntry }) {
         {playing ? 'Stop' : 'Play'}
       </button>
       {error && <p role="alert">{error}</p>}
-      <Score abc={entry.abc} selectedNotes={[]} playingNote={null} onClick={noop} />
+      <Score abc={entry.abc} selectedNotes={selectedNotes} playingNote={null} onClick={pick} />
+      <CatalogueRights entry={entry} range={range} onRange={setRange} />
       <dl className="catalogue-credits" data-testid="catalogue-credits">
         <dt>Collection</dt>
         <dd>{c.collection}</dd>

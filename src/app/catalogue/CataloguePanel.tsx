@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { allowsTraining, termsForTune } from '../../rights/terms';
+import { useRegistry } from '../rights/useRegistry';
 import { entryTitle, useCatalogue } from './catalogueData';
 import { filterCatalogue, filterOptions, type CatalogueFilter } from './catalogueFilter';
 import { CatalogueDetail } from './CatalogueDetail';
@@ -18,6 +20,7 @@ const SELECTS: readonly { key: Exclude<keyof CatalogueFilter, 'text'>; label: st
 /** Every tune the model was trained (and validated and tested) on, searchable, with its score and credits. */
 export function CataloguePanel() {
   const catalogue = useCatalogue();
+  const { registry } = useRegistry();
   const entries = catalogue.data;
   const { filter, selectedId, revealCount, setFilter, select } = useCatalogueStore();
   const options = useMemo(() => (entries ? filterOptions(entries) : null), [entries]);
@@ -86,6 +89,14 @@ export function CataloguePanel() {
                     onClick={() => select(e.id)}
                   >
                     <span className="catalogue-title">{entryTitle(e)}</span>
+                    {registry && !allowsTraining(termsForTune(registry, e.id).terms) && (
+                      <span
+                        className="training-opt-out"
+                        title="Its terms opt it out of training: npm run corpus leaves it out of the next training run"
+                      >
+                        no training
+                      </span>
+                    )}
                     <span className="catalogue-meta">
                       {e.type ?? ''} {e.key} {e.meter}
                     </span>

@@ -1,4 +1,5 @@
 import { entryTitle, type CatalogueEntry } from '../catalogue/catalogueData';
+import { UseAsReference } from '../references/UseAsReference';
 
 interface Props {
   readonly entry: CatalogueEntry;
@@ -32,6 +33,7 @@ export function MapTooltip({ entry, x, y, flip, playing, onPlay, onOpen }: Props
         <button type="button" onClick={onOpen}>
           Open in catalogue
         </button>
+        <UseAsReference entry={entry} />
       </span>
     </div>
   );

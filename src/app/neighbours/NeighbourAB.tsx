@@ -4,6 +4,7 @@ import { DEFAULT_NGRAM } from '../../explain/ngram';
 import { tokensToAbc } from '../../tokenizer/musicTokens';
 import type { CatalogueEntry } from '../catalogue/catalogueData';
 import { useCatalogueStore } from '../catalogue/catalogueStore';
+import { UseAsReference } from '../references/UseAsReference';
 import { ABAudio } from '../views/ABAudio';
 import { LinkedScore } from '../views/LinkedScore';
 import { usePassages } from './neighbourData';
@@ -51,7 +52,8 @@ export function NeighbourAB({ tokens, neighbour, entry }: Props) {
         A/B: this tune against #{neighbour.rank} {neighbour.title}{' '}
         <button type="button" className="link-button" onClick={() => open(neighbour.id)}>
           open in the catalogue
-        </button>
+        </button>{' '}
+        <UseAsReference entry={entry} />
       </h3>
       {found.error && <p role="alert">Shared passages could not be found: {found.error.message}</p>}
       <p data-testid="neighbour-passages">

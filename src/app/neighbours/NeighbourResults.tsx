@@ -13,6 +13,7 @@ import type { LoadedModelInfo } from '../../worker/protocol';
 import type { CatalogueEntry } from '../catalogue/catalogueData';
 import { useCatalogueStore } from '../catalogue/catalogueStore';
 import { useMapStore } from '../map/mapStore';
+import { UseAsReference } from '../references/UseAsReference';
 import { useModel } from '../modelService';
 import { needsModel } from './measures';
 import { MeasureControls } from './MeasureControls';
@@ -126,6 +127,7 @@ export function NeighbourResults({ tune, entries, index }: Props) {
               <button type="button" className="link-button hint" onClick={() => open(n.id)}>
                 catalogue
               </button>
+              <UseAsReference entry={entries[n.index]} />
             </li>
           ))}
         </ol>
