@@ -3,6 +3,7 @@ import { adapterInfo, applySettings, generateOnce, launchChromium, openProbed, w
 import { loadAverage, type LoadAverage } from './machine';
 import { nodeRuns, type NodeRuns } from './nodeRuns';
 import { measurePageLoad, type PageLoad } from './pageLoad';
+import type { BenchServer } from './server';
 import { leaveOneOutRuns, neighbourRuns, type NeighbourRuns, type ReadRuns } from './viewRuns';
 import type { ProbeGeneration, ProbeState } from './pageProbe';
 
@@ -37,10 +38,14 @@ export class BenchSession {
   /** Load average when each measurement started, since the machine is shared. */
   readonly loadAverages: Record<string, LoadAverage> = {};
 
+  readonly baseUrl: string;
+
   constructor(
-    readonly baseUrl: string,
+    readonly server: BenchServer,
     readonly options: BenchOptions,
-  ) {}
+  ) {
+    this.baseUrl = server.url;
+  }
 
   /** Runs `make` once per key; every figure asking for the key gets the same result. */
   once<T>(key: string, make: () => Promise<T>): Promise<T> {
@@ -78,7 +83,8 @@ export class BenchSession {
     return this.once('pageLoads', async () => {
       const browser = await this.browser();
       const loads: PageLoad[] = [];
-      for (let i = 0; i < this.options.repeats; i++) loads.push(await measurePageLoad(browser, this.baseUrl));
+      for (let i = 0; i < this.options.repeats; i++)
+        loads.push(await measurePageLoad(browser, this.baseUrl, this.server.responses));
       return loads;
     });
   }
