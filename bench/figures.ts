@@ -5,6 +5,7 @@ import { OUT_DIR } from './server';
 import type { BenchSession, BrowserRuns } from './session';
 import { lateOverEarly, lateOverEarlyMedian, median, spread, type Spread } from './stats';
 import type { ServedResponse } from './pageLoad';
+import { VIEW_FIGURES } from './viewFigures';
 import type { ProbeGeneration } from './pageProbe';
 
 export interface Target {
@@ -249,7 +250,16 @@ export const FIGURES: readonly Figure[] = [
     target: { op: '<=', value: 100 },
     measure: async (b) => {
       const r = await b.neighbours();
-      return fromRuns(r.vectorsMs, 'once per tune on show, in the background after it is written; same tunes');
+      const parts = ['encoderMs', 'readingMs', 'musicMs', 'gradientMs'].map(
+        (k) => `${k.replace('Ms', '')} ${fmt(median(r.vectorsSplit.map((x) => x[k] ?? NaN)), 1)} ms`,
+      );
+      return fromRuns(
+        r.vectorsMs,
+        `once per tune on show, in the background after it is written; same tunes. Median split in the worker: ` +
+          `${parts.join(', ')} (the reading is one batched teacher-forced decoder pass over the tune under the ` +
+          `prompt and under the empty prompt)`,
+      );
     },
   },
+  ...VIEW_FIGURES,
 ];

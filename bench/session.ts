@@ -4,6 +4,8 @@ import { loadAverage, type LoadAverage } from './machine';
 import { nodeRuns, type NodeRuns } from './nodeRuns';
 import { measurePageLoad, type PageLoad } from './pageLoad';
 import type { BenchServer } from './server';
+import { heatmapHoverRuns, type HoverRuns } from './heatmapHover';
+import { runCatalogueScale, type CatalogueScale } from './catalogueScaleRun';
 import { leaveOneOutRuns, neighbourRuns, type NeighbourRuns, type ReadRuns } from './viewRuns';
 import type { ProbeGeneration, ProbeState } from './pageProbe';
 
@@ -121,6 +123,15 @@ export class BenchSession {
     return this.once('neighbours', async () =>
       neighbourRuns(await this.browser(), this.baseUrl, this.options.repeats, this.options.prompt),
     );
+  }
+
+  heatmapHover(): Promise<HoverRuns> {
+    return this.once('heatmapHover', async () => heatmapHoverRuns(await this.browser(), this.baseUrl));
+  }
+
+  /** Synthetic catalogues ranked in a child Node process (bench/catalogueScale.ts), so its memory is its own. */
+  catalogueScale(): Promise<CatalogueScale> {
+    return this.once('catalogueScale', async () => runCatalogueScale());
   }
 
   /** The same prompt and seed on WebGPU, in a Chromium started with --enable-unsafe-webgpu, at a shorter length. */
