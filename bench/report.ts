@@ -65,6 +65,8 @@ export interface ReportHeader {
   readonly chromium: string;
   readonly model: string;
   readonly server: string;
+  /** Said above the table when the run's timings cannot be taken at face value (an overloaded machine). */
+  readonly warning?: string | null;
 }
 
 /** bench.md: the measured figures, then the placeholders, then each figure's note. */
@@ -85,6 +87,7 @@ export function markdown(h: ReportHeader, rows: readonly FigureResult[]): string
     `- Model: ${h.model}`,
     `- Server: ${h.server}`,
     '',
+    ...(h.warning ? [`**${h.warning}**`, ''] : []),
     ...table(measured),
     '',
     ...(placeholders.length ? ['## Not measured yet', '', ...table(placeholders), ''] : []),

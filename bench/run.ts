@@ -1,20 +1,21 @@
 /**
- * npm run bench [-- --rebuild] [--no-webgpu] [--repeats N] [--webgpu-tokens N] [--only id,id]
+ * npm run bench [-- --rebuild] [--no-webgpu] [--repeats N] [--webgpu-tokens N] [--only id,id] [--render]
  *
  * Builds the app when its sources are newer than the last bench build, serves it with server/serve.ts (the
  * server of `npm start`), measures every figure of bench/figures.ts in Chromium (through Playwright) and with
  * onnxruntime-node, and writes bench-results/bench.json (raw figures, machine, load average, server),
  * bench-results/bench.md (the table) and the README's bench section. `--only` measures the named figures
- * alone and writes them to bench-results/tmp/ instead, leaving the published figures as they are.
+ * alone and writes them to bench-results/tmp/ instead, leaving the published figures as they are. `--render`
+ * only rewrites bench.md and the README section from bench.json (after a change to the report's format).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { replaceSection } from '../cli/readmeSection';
 import { parseOptions, runCli } from '../cli/args';
 import { FIGURES } from './figures';
 import { loadAverage, machineInfo, modelIdentity } from './machine';
-import { markdown, result, type FigureResult } from './report';
+import { result, type FigureResult } from './report';
 import { ensureBuild, startServer } from './server';
 import { BenchSession, type BenchOptions } from './session';
+import { rerender, writeReport } from './writeReport';
 
 const OUT = 'bench-results';
 
@@ -27,7 +28,13 @@ async function main(): Promise<void> {
     repeats: { kind: 'integer', min: 1, max: 10 },
     'webgpu-tokens': { kind: 'integer', min: 1, max: 256 },
     only: { kind: 'string' },
+    render: { kind: 'flag' },
   });
+  if (o.render) {
+    rerender(OUT, 'README.md');
+    process.stdout.write(`rewrote ${OUT}/bench.md and the README's bench section from ${OUT}/bench.json\n`);
+    return;
+  }
   const only = o.only ? new Set(String(o.only).split(',')) : null;
   const unknown = [...(only ?? [])].filter((id) => !FIGURES.some((f) => f.id === id));
   if (unknown.length)
@@ -85,17 +92,7 @@ async function main(): Promise<void> {
     const out = only ? `${OUT}/tmp` : OUT;
     mkdirSync(out, { recursive: true });
     writeFileSync(`${out}/bench.json`, JSON.stringify(json, round, 1) + '\n');
-    const header = {
-      date: json.date,
-      machine: `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}`,
-      load: `${loadAtStart.oneFiveFifteen.join(' / ')} at start, ${loadAtEnd.oneFiveFifteen.join(' / ')} at end`,
-      chromium,
-      model: `${model.name}, identity SHA-256 ${model.sha256}`,
-      server: server.name,
-    };
-    const table = markdown(header, rows);
-    writeFileSync(`${out}/bench.md`, table);
-    if (!only) replaceSection('README.md', 'bench', table.replace(/^# .*\n+/, ''));
+    writeReport(json, out, only ? null : 'README.md');
     process.stdout.write(`wrote ${out}/bench.json and ${out}/bench.md in ${json.durationS.toFixed(0)} s\n`);
     if (rows.some((r) => r.status === 'failed')) throw new Error('some figures could not be measured (see bench.md)');
   } finally {
