@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import type { SentResponse } from '../server/staticServer';
 import { openProbed, probeState, waitForModel } from './browser';
 import type { ProbeState } from './pageProbe';
 
@@ -14,11 +15,19 @@ export interface Transfer {
   readonly endAt: number;
 }
 
+/** The server's own log of one response (see server/staticServer.ts). */
+export type ServedResponse = SentResponse;
+
 export interface PageLoad {
   readonly navToReadyMs: number;
   readonly navToClickMs: number;
   readonly navToFirstTokenMs: number;
-  /** Everything that finished arriving before the model reported itself loaded. */
+  /**
+   * What the server wrote between navigation and the model reporting itself loaded: the byte count of record,
+   * since it sees every request, the worker's included, whatever the page's Resource Timing reports.
+   */
+  readonly servedBeforeReady: readonly ServedResponse[];
+  /** Cross-check: what Resource Timing (page and workers) says finished arriving before the model was ready. */
   readonly beforeReady: readonly Transfer[];
   /** Responses that arrived between the model being ready and the first token. */
   readonly afterReady: readonly Transfer[];
@@ -47,7 +56,11 @@ async function transfers(page: Page): Promise<Transfer[]> {
  * A first visit: a fresh context (empty cache) opens the app on WASM; the probe clicks Generate as soon as the
  * model is ready. Times are main-thread performance.now() readings, so 0 is the navigation start.
  */
-export async function measurePageLoad(browser: Browser, baseUrl: string): Promise<PageLoad> {
+export async function measurePageLoad(
+  browser: Browser,
+  baseUrl: string,
+  served: readonly ServedResponse[],
+): Promise<PageLoad> {
   const page = await openProbed(browser, `${baseUrl}/?backend=wasm`, true);
   let playwrightBytes = 0;
   page.context().on('requestfinished', (r) => {
@@ -68,6 +81,7 @@ export async function measurePageLoad(browser: Browser, baseUrl: string): Promis
     const ready = origin + s.loadedAt!;
     const all = await transfers(page);
     return {
+      servedBeforeReady: served.filter((r) => r.at >= origin && r.at <= ready),
       navToReadyMs: s.loadedAt!,
       navToClickMs: s.clickAt!,
       navToFirstTokenMs: s.generations[0].tokenAt[0],

@@ -39,6 +39,8 @@ export interface ProbeState {
   } | null;
   clickAt: number | null;
   readonly generations: ProbeGeneration[];
+  /** Every neighbour query-vector reply of the model worker: its total and where the time went. */
+  readonly vectors: { readonly ms: number; readonly split: Record<string, number> }[];
 }
 
 declare global {
@@ -49,7 +51,7 @@ declare global {
 
 export function probeScript(autoGenerate: boolean): string {
   return `(() => {
-  const probe = { loadedAt: null, loadError: null, info: null, clickAt: null, generations: [] };
+  const probe = { loadedAt: null, loadError: null, info: null, clickAt: null, generations: [], vectors: [] };
   window.__bench = probe;
   const clickWhenEnabled = () => {
     const button = document.querySelector('[data-testid="generate-bar"] button.primary');
@@ -73,6 +75,7 @@ export function probeScript(autoGenerate: boolean): string {
             modelSha256: i.modelSha256, warmupMs: i.warmupMs, warmupStepMs: i.warmupStepMs };
           if (${autoGenerate} && probe.clickAt === null) clickWhenEnabled();
         } else if (d.type === 'token' && gen) gen.tokenAt.push(t);
+        else if (d.type === 'vectors-done') probe.vectors.push({ ms: d.ms, split: d.split });
         else if (d.type === 'done' && gen) {
           gen.doneAt = t;
           gen.done = { tokens: d.tokens, stopped: d.stopped, backend: d.backend, timings: d.timings };

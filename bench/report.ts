@@ -38,7 +38,11 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 function valueCell(r: FigureResult): string {
   if (r.status !== 'measured' || r.value === null) return r.status;
   const s = r.spread;
-  const range = s && s.runs.length > 1 ? ` (${num(s.min, r.unit)}–${num(s.max, r.unit)}, n=${s.runs.length})` : '';
+  const range = !s
+    ? ''
+    : s.runs.length > 1
+      ? ` (${num(s.min, r.unit)}–${num(s.max, r.unit)}, n=${s.runs.length})`
+      : ` (n=1)`;
   return `${num(r.value, r.unit)} ${r.unit}${range}`;
 }
 
@@ -60,6 +64,9 @@ export interface ReportHeader {
   readonly load: string;
   readonly chromium: string;
   readonly model: string;
+  readonly server: string;
+  /** Said above the table when the run's timings cannot be taken at face value (an overloaded machine). */
+  readonly warning?: string | null;
 }
 
 /** bench.md: the measured figures, then the placeholders, then each figure's note. */
@@ -78,7 +85,9 @@ export function markdown(h: ReportHeader, rows: readonly FigureResult[]): string
     `- Load average (1/5/15 min): ${h.load}`,
     `- Chromium: ${h.chromium}`,
     `- Model: ${h.model}`,
+    `- Server: ${h.server}`,
     '',
+    ...(h.warning ? [`**${h.warning}**`, ''] : []),
     ...table(measured),
     '',
     ...(placeholders.length ? ['## Not measured yet', '', ...table(placeholders), ''] : []),

@@ -1,18 +1,21 @@
 /**
- * npm run bench [-- --rebuild] [--no-webgpu] [--repeats N] [--webgpu-tokens N]
+ * npm run bench [-- --rebuild] [--no-webgpu] [--repeats N] [--webgpu-tokens N] [--only id,id] [--render]
  *
- * Builds the app when its sources are newer than the last bench build, serves it with `vite preview`, measures
- * every figure of bench/figures.ts in Chromium (through Playwright) and with onnxruntime-node, and writes
- * bench-results/bench.json (raw figures, machine, load average) and bench-results/bench.md (the table).
+ * Builds the app when its sources are newer than the last bench build, serves it with server/serve.ts (the
+ * server of `npm start`), measures every figure of bench/figures.ts in Chromium (through Playwright) and with
+ * onnxruntime-node, and writes bench-results/bench.json (raw figures, machine, load average, server),
+ * bench-results/bench.md (the table) and the README's bench section. `--only` measures the named figures
+ * alone and writes them to bench-results/tmp/ instead, leaving the published figures as they are. `--render`
+ * only rewrites bench.md and the README section from bench.json (after a change to the report's format).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { replaceSection } from '../cli/readmeSection';
 import { parseOptions, runCli } from '../cli/args';
 import { FIGURES } from './figures';
 import { loadAverage, machineInfo, modelIdentity } from './machine';
-import { markdown, result, type FigureResult } from './report';
-import { ensureBuild, startPreview } from './server';
+import { result, type FigureResult } from './report';
+import { ensureBuild, startServer } from './server';
 import { BenchSession, type BenchOptions } from './session';
+import { rerender, writeReport } from './writeReport';
 
 const OUT = 'bench-results';
 
@@ -24,7 +27,18 @@ async function main(): Promise<void> {
     'no-webgpu': { kind: 'flag' },
     repeats: { kind: 'integer', min: 1, max: 10 },
     'webgpu-tokens': { kind: 'integer', min: 1, max: 256 },
+    only: { kind: 'string' },
+    render: { kind: 'flag' },
   });
+  if (o.render) {
+    rerender(OUT, 'README.md');
+    process.stdout.write(`rewrote ${OUT}/bench.md and the README's bench section from ${OUT}/bench.json\n`);
+    return;
+  }
+  const only = o.only ? new Set(String(o.only).split(',')) : null;
+  const unknown = [...(only ?? [])].filter((id) => !FIGURES.some((f) => f.id === id));
+  if (unknown.length)
+    throw new Error(`no figure named ${unknown.join(', ')}; figures: ${FIGURES.map((f) => f.id).join(', ')}`);
   const options: BenchOptions = {
     repeats: (o.repeats as number | undefined) ?? 3,
     prompt: 'a lively reel in D major',
@@ -35,11 +49,11 @@ async function main(): Promise<void> {
   const loadAtStart = loadAverage();
   const started = Date.now();
   const rebuilt = ensureBuild(Boolean(o.rebuild));
-  const preview = await startPreview();
-  const bench = new BenchSession(preview.url, options);
+  const server = await startServer();
+  const bench = new BenchSession(server, options);
   const rows: FigureResult[] = [];
   try {
-    for (const f of FIGURES) {
+    for (const f of FIGURES.filter((x) => !only || only.has(x.id))) {
       if (!f.measure) {
         rows.push(result(f, {}));
         continue;
@@ -70,28 +84,20 @@ async function main(): Promise<void> {
       loadAverage: { start: loadAtStart, end: loadAtEnd, perMeasurement: bench.loadAverages },
       chromium,
       model,
-      build: { rebuilt, server: 'vite preview' },
+      build: { rebuilt, server: server.name },
       options,
       figures: rows,
       raw,
     };
-    mkdirSync(OUT, { recursive: true });
-    writeFileSync(`${OUT}/bench.json`, JSON.stringify(json, round, 1) + '\n');
-    const header = {
-      date: json.date,
-      machine: `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}`,
-      load: `${loadAtStart.oneFiveFifteen.join(' / ')} at start, ${loadAtEnd.oneFiveFifteen.join(' / ')} at end`,
-      chromium,
-      model: `${model.name}, identity SHA-256 ${model.sha256}`,
-    };
-    const table = markdown(header, rows);
-    writeFileSync(`${OUT}/bench.md`, table);
-    replaceSection('README.md', 'bench', table.replace(/^# .*\n+/, ''));
-    process.stdout.write(`wrote ${OUT}/bench.json and ${OUT}/bench.md in ${json.durationS.toFixed(0)} s\n`);
+    const out = only ? `${OUT}/tmp` : OUT;
+    mkdirSync(out, { recursive: true });
+    writeFileSync(`${out}/bench.json`, JSON.stringify(json, round, 1) + '\n');
+    writeReport(json, out, only ? null : 'README.md');
+    process.stdout.write(`wrote ${out}/bench.json and ${out}/bench.md in ${json.durationS.toFixed(0)} s\n`);
     if (rows.some((r) => r.status === 'failed')) throw new Error('some figures could not be measured (see bench.md)');
   } finally {
     await bench.close();
-    preview.stop();
+    server.stop();
   }
 }
 

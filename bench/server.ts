@@ -1,4 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { SentResponse } from '../server/staticServer';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -43,19 +45,43 @@ function freePort(): Promise<number> {
   });
 }
 
-export interface Preview {
+/** What serves the pages under measurement, named as bench.json reports it. */
+export const SERVER_NAME = 'server/serve.ts (the server of npm start: brotli or gzip, ETag revalidation)';
+
+export interface BenchServer {
   readonly url: string;
+  readonly name: string;
+  /** Every response the server has finished so far, as it logged them. */
+  readonly responses: readonly SentResponse[];
   stop(): void;
 }
 
-/** Serves the bench build with the app's own server (compression, cross-origin isolation) on a free port. */
-export async function startPreview(): Promise<Preview> {
+/**
+ * Serves the bench build with the app's own server (compression, cross-origin isolation) on a free port, with
+ * its response log on, so the bench counts bytes where none can be missed: as the server wrote them.
+ */
+export async function startServer(): Promise<BenchServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/serve.ts', '--dir', OUT_DIR, '--port', String(port), '--host', '127.0.0.1'],
-    { stdio: 'ignore' },
+    [
+      '--import',
+      'tsx',
+      'server/serve.ts',
+      '--dir',
+      OUT_DIR,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--log-responses',
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
   );
+  const responses: SentResponse[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (line.startsWith('{')) responses.push(JSON.parse(line) as SentResponse);
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = () => {
     if (child.exitCode === null) child.kill('SIGTERM');
@@ -66,7 +92,7 @@ export async function startPreview(): Promise<Preview> {
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).ok) return { url, stop };
+      if ((await fetch(url)).ok) return { url, name: SERVER_NAME, responses, stop };
     } catch {
       // not listening yet
     }

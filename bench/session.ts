@@ -3,6 +3,9 @@ import { adapterInfo, applySettings, generateOnce, launchChromium, openProbed, w
 import { loadAverage, type LoadAverage } from './machine';
 import { nodeRuns, type NodeRuns } from './nodeRuns';
 import { measurePageLoad, type PageLoad } from './pageLoad';
+import type { BenchServer } from './server';
+import { heatmapHoverRuns, type HoverRuns } from './heatmapHover';
+import { runCatalogueScale, type CatalogueScale } from './catalogueScaleRun';
 import { leaveOneOutRuns, neighbourRuns, type NeighbourRuns, type ReadRuns } from './viewRuns';
 import type { ProbeGeneration, ProbeState } from './pageProbe';
 
@@ -37,10 +40,14 @@ export class BenchSession {
   /** Load average when each measurement started, since the machine is shared. */
   readonly loadAverages: Record<string, LoadAverage> = {};
 
+  readonly baseUrl: string;
+
   constructor(
-    readonly baseUrl: string,
+    readonly server: BenchServer,
     readonly options: BenchOptions,
-  ) {}
+  ) {
+    this.baseUrl = server.url;
+  }
 
   /** Runs `make` once per key; every figure asking for the key gets the same result. */
   once<T>(key: string, make: () => Promise<T>): Promise<T> {
@@ -78,7 +85,8 @@ export class BenchSession {
     return this.once('pageLoads', async () => {
       const browser = await this.browser();
       const loads: PageLoad[] = [];
-      for (let i = 0; i < this.options.repeats; i++) loads.push(await measurePageLoad(browser, this.baseUrl));
+      for (let i = 0; i < this.options.repeats; i++)
+        loads.push(await measurePageLoad(browser, this.baseUrl, this.server.responses));
       return loads;
     });
   }
@@ -115,6 +123,15 @@ export class BenchSession {
     return this.once('neighbours', async () =>
       neighbourRuns(await this.browser(), this.baseUrl, this.options.repeats, this.options.prompt),
     );
+  }
+
+  heatmapHover(): Promise<HoverRuns> {
+    return this.once('heatmapHover', async () => heatmapHoverRuns(await this.browser(), this.baseUrl));
+  }
+
+  /** Synthetic catalogues ranked in a child Node process (bench/catalogueScale.ts), so its memory is its own. */
+  catalogueScale(): Promise<CatalogueScale> {
+    return this.once('catalogueScale', async () => runCatalogueScale());
   }
 
   /** The same prompt and seed on WebGPU, in a Chromium started with --enable-unsafe-webgpu, at a shorter length. */

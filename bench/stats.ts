@@ -31,3 +31,10 @@ export function lateOverEarlyMedian(xs: readonly number[], n: number): number {
   if (xs.length < 2 * n) return NaN;
   return median(xs.slice(-n)) / median(xs.slice(0, n));
 }
+
+/** The q-quantile (0..1) by the nearest-rank method: the smallest value with at least q of the values at or below it. */
+export function quantile(xs: readonly number[], q: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { leaveOneOut } from '../src/explain/perturb';
 import { NeighboursPanel } from '../e2e/pages/NeighboursPanel';
-import { applySettings, generateOnce, openProbed, waitForModel } from './browser';
+import { applySettings, generateOnce, openProbed, probeState, waitForModel } from './browser';
 
 /** A 10-word prompt and a fixed 256-token jig: the reading does not depend on how the tune was made. */
 export const READ_WORDS = 'a lively irish jig in d major for the fiddle'.split(' ');
@@ -31,7 +31,7 @@ export interface ReadRuns {
 }
 
 /** Pages opened with `e2e=1` expose window.__apparatus, whose `read` is the views' own call. */
-async function openApp(browser: Browser, baseUrl: string): Promise<Page> {
+export async function openApp(browser: Browser, baseUrl: string): Promise<Page> {
   const page = await openProbed(browser, `${baseUrl}/?backend=wasm&e2e=1`, false);
   await waitForModel(page, 120_000);
   return page;
@@ -74,6 +74,8 @@ export interface NeighbourRuns {
   readonly rankMs: Record<string, number[]>;
   /** The model worker's reading for each tune's query vectors (encoder + teacher-forced pass + sketch), ms. */
   readonly vectorsMs: number[];
+  /** Where each of those went (encoder, reading, music and gradient arithmetic), as the worker timed it. */
+  readonly vectorsSplit: Record<string, number>[];
 }
 
 /**
@@ -104,7 +106,9 @@ export async function neighbourRuns(
       }
       vectorsMs.push(Number(await panel.list.getAttribute('data-vectors-ms')));
     }
+    const probe = await probeState(page);
     return {
+      vectorsSplit: probe.vectors.slice(-repeats).map((v) => v.split),
       candidates: (await panel.timing.textContent())?.match(/Ranked ([\d,]+) tunes/)?.[1] ?? '?',
       tuneTokens,
       rankMs,

@@ -1,9 +1,12 @@
 /**
  * npm start (after the build): serves dist/ on http://localhost:4173 with compression and the headers the
- * app needs.   tsx server/serve.ts [--port 4173] [--dir dist]
+ * app needs.   tsx server/serve.ts [--port 4173] [--dir dist] [--log-responses]
+ *
+ * --log-responses prints one JSON line per response (time, path, status, encoding, bytes written): an access
+ * log, and what `npm run bench` counts the bytes of a first visit from.
  */
 import { existsSync } from 'node:fs';
-import { createStaticServer } from './staticServer';
+import { createStaticServer, type SentResponse } from './staticServer';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,4 +20,9 @@ if (!existsSync(`${dir}/index.html`)) {
   console.error(`error: ${dir}/index.html is missing; build the app first with: npm run build`);
   process.exit(1);
 }
-createStaticServer(dir).listen(port, host, () => console.log(`Apparatus is at http://${host}:${port}/`));
+const onResponse = process.argv.includes('--log-responses')
+  ? (r: SentResponse) => process.stdout.write(`${JSON.stringify(r)}\n`)
+  : undefined;
+createStaticServer(dir, { onResponse }).listen(port, host, () =>
+  console.log(`Apparatus is at http://${host}:${port}/`),
+);

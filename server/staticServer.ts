@@ -24,6 +24,22 @@ const TYPES: Record<string, string> = {
 /** Audio is already compressed; everything else (wasm, scripts, JSON, weights) shrinks on the wire. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.onnx', '.bin', '.svg', '.md']);
 
+/** One response as the server wrote it, for an access log or a byte count that no client can miss. */
+export interface SentResponse {
+  /** When the last byte was handed to the socket, ms since the epoch. */
+  readonly at: number;
+  readonly path: string;
+  readonly status: number;
+  readonly encoding: string | null;
+  /** Bytes written to the socket for this response: status line, headers and body. */
+  readonly bytes: number;
+}
+
+export interface StaticServerOptions {
+  /** Called once per finished response. */
+  readonly onResponse?: (r: SentResponse) => void;
+}
+
 interface Encoded {
   readonly identity: Buffer;
   readonly br?: Buffer;
@@ -39,7 +55,7 @@ interface Encoded {
  * is revalidated (no-cache) by ETag, so a reload, or a second reader of the same file (the page and a worker),
  * gets a 304 instead of the bytes again.
  */
-export function createStaticServer(root: string): Server {
+export function createStaticServer(root: string, options: StaticServerOptions = {}): Server {
   // Real path, so a symlink's target can be compared with it (the root itself may sit behind a link).
   const base = realpathSync(root);
   const cache = new Map<string, Encoded>();
@@ -63,24 +79,25 @@ export function createStaticServer(root: string): Server {
     return entry;
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse): void {
+  /** Answers one request; returns the content encoding it sent (null for none). */
+  function handle(req: IncomingMessage, res: ServerResponse): string | null {
     // Appended rather than resolved against a base, so `//host/x` stays a path instead of naming a host.
     const url = new URL(`http://localhost${req.url ?? '/'}`);
     const resolved = resolveRequestPath(base, url.pathname);
     if ('status' in resolved) {
       res.writeHead(resolved.status, { 'Content-Type': 'text/plain' }).end('refused');
-      return;
+      return null;
     }
     let path = resolved.file;
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path)) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${url.pathname}`);
-      return;
+      return null;
     }
     // A symlink in the build may lead anywhere; serve it only when its target is inside the root too.
     if (!isInside(base, realpathSync(path))) {
       res.writeHead(403, { 'Content-Type': 'text/plain' }).end('refused');
-      return;
+      return null;
     }
     const file = load(path);
     const shared = {
@@ -97,7 +114,7 @@ export function createStaticServer(root: string): Server {
       .map((t) => t.trim().replace(/^W\//, ''));
     if (known.includes(file.etag.replace(/^W\//, ''))) {
       res.writeHead(304, shared).end();
-      return;
+      return null;
     }
     const accept = String(req.headers['accept-encoding'] ?? '');
     const [body, encoding] =
@@ -114,11 +131,33 @@ export function createStaticServer(root: string): Server {
     });
     if (req.method === 'HEAD') res.end();
     else res.end(body);
+    return encoding;
+  }
+
+  /**
+   * Counts what the socket wrote between the request and the end of its response. Browsers do not pipeline
+   * HTTP/1.1, so one connection carries one response at a time and the difference is this response alone.
+   */
+  function observe(req: IncomingMessage, res: ServerResponse, onResponse: (r: SentResponse) => void) {
+    const socket = req.socket;
+    const before = socket.bytesWritten;
+    const sent = { encoding: null as string | null };
+    res.once('finish', () =>
+      onResponse({
+        at: Date.now(),
+        path: new URL(`http://localhost${req.url ?? '/'}`).pathname,
+        status: res.statusCode,
+        encoding: sent.encoding,
+        bytes: socket.bytesWritten - before,
+      }),
+    );
+    return sent;
   }
 
   return createServer((req, res) => {
+    const sent = options.onResponse ? observe(req, res, options.onResponse) : { encoding: null };
     try {
-      handle(req, res);
+      sent.encoding = handle(req, res);
     } catch (e) {
       res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`server error: ${(e as Error).message}`);
     }

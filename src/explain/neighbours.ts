@@ -7,7 +7,8 @@ import type { NoteSequence } from '../music/noteSequence';
 import type { SketchSpec } from './gradient';
 import type { Interpreter, SettingsSpec } from './interpreter';
 import { ngramScores, sharedPassages, type NgramIndex, type SharedPassage } from './ngram';
-import { cosineScores, type VectorSet } from './vectors';
+import { orderByScore } from './scoreOrder';
+import { searchVectors, type VectorSet } from './vectors';
 
 export type NeighbourMeasure = 'text' | 'music' | 'ngram' | 'gradient';
 export const NEIGHBOUR_MEASURES: readonly NeighbourMeasure[] = ['text', 'music', 'ngram', 'gradient'];
@@ -90,18 +91,18 @@ export const DEFAULT_NEIGHBOUR_SETTINGS: NeighbourSettings = {
   ngramScore: 'containment',
 };
 
-/** Candidate positions ordered by score, then tiebreak (both descending), then catalogue position. */
+/**
+ * Candidate positions ordered by score, then tiebreak (both descending), then catalogue position. A NaN score
+ * (a tune an approximate search did not reach) leaves the tune out.
+ */
 export function rankOrder(scores: Float32Array, candidates: Uint8Array | null, tiebreak?: Float32Array): Int32Array {
-  const pool: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (!candidates || candidates[i]) pool.push(i);
-  pool.sort((a, b) => scores[b] - scores[a] || (tiebreak ? tiebreak[b] - tiebreak[a] : 0) || a - b);
-  return Int32Array.from(pool);
+  return orderByScore(scores, candidates, tiebreak ?? null);
 }
 
 /** 1-based ranks from an order; 0 for positions not in it. */
 export function ranksFromOrder(order: Int32Array, count: number): Int32Array {
   const ranks = new Int32Array(count);
-  order.forEach((i, r) => (ranks[i] = r + 1));
+  for (let r = 0; r < order.length; r++) ranks[order[r]] = r + 1;
   return ranks;
 }
 
@@ -151,12 +152,15 @@ function itemLabel(measure: NeighbourMeasure, score: number, s: NeighbourSetting
 export function measureScores(
   input: NeighbourInput,
   s: NeighbourSettings,
-): { scores: Float32Array; tiebreak?: Float32Array } | { unavailable: string } {
+): { scores: Float32Array; tiebreak?: Float32Array; note?: string } | { unavailable: string } {
   const { catalogue: c, query: q } = input;
   const vectorMeasure = (set: VectorSet | null, vec: Float32Array | null | undefined, what: string) => {
     if (!set) return { unavailable: `the catalogue's ${what} index is not loaded` };
     if (!vec) return { unavailable: `the query has no ${what}` };
-    return { scores: cosineScores(set, vec) };
+    const r = searchVectors(set, vec);
+    if (!r.approximate) return { scores: r.scores };
+    const note = `approximate index: the ${r.scored.toLocaleString('en')} of ${set.count.toLocaleString('en')} tunes whose sketched scores were highest, ranked exactly`;
+    return { scores: r.scores, note };
   };
   switch (s.measure) {
     case 'text':
@@ -198,7 +202,9 @@ export function findNeighbours(input: NeighbourInput, s: NeighbourSettings): Nei
   }
   const pool = s.candidates === 'train' ? c.training : null;
   const order = rankOrder(measured.scores, pool, measured.tiebreak);
-  const scores = Float32Array.from(measured.scores, (x, i) => (!pool || pool[i] ? x : NaN));
+  const fullLabel = measured.note ? `${label}; ${measured.note}` : label;
+  const scores = measured.scores.slice();
+  if (pool) for (let i = 0; i < count; i++) if (!pool[i]) scores[i] = NaN;
   const neighbours: Neighbour[] = Array.from(order.subarray(0, s.k), (i, r) => ({
     id: c.ids[i],
     title: c.titles[i],
@@ -213,7 +219,7 @@ export function findNeighbours(input: NeighbourInput, s: NeighbourSettings): Nei
   }));
   return {
     measure: s.measure,
-    label,
+    label: fullLabel,
     k: s.k,
     neighbours,
     scores,

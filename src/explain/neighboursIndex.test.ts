@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cosineScores } from './vectors';
 import { buildNeighbourCatalogue, idsFnv1a, indexProblems, type NeighbourIndexHeader } from './neighboursIndex';
 
 const header = (over: Partial<NeighbourIndexHeader> = {}): NeighbourIndexHeader => ({
@@ -65,7 +66,9 @@ describe('buildNeighbourCatalogue', () => {
     });
     expect(c.titles).toEqual(['Tune A', 'b']);
     expect(Array.from(c.training)).toEqual([1, 0]);
-    expect(Array.from(c.text!.unit)).toEqual([0.6, 0.8, 0, 0, 0, 1].map(Math.fround));
+    // Rows (3, 4, 0) * 1 and (0, 0, 2) * 0.5: unit rows (0.6, 0.8, 0) and (0, 0, 1).
+    expect(Array.from(cosineScores(c.text!, [1.6, 1.8, 1]))).toEqual([1, 0].map(Math.fround));
+    expect(Array.from(c.text!.norms)).toEqual([5, 1]);
     expect(Array.from(c.text!.centre!)).toEqual([1, 1, 1]);
     expect(c.music).toBeNull();
     expect(c.sketch).toEqual({ k: 3, blocks: 1, seed: 5, features: 9 });

@@ -9,7 +9,7 @@ import { tokensToEvents } from '../tokenizer/musicTokens';
 import type { SketchSpec } from './gradient';
 import type { NeighbourCatalogue } from './neighbours';
 import { buildNgramIndex, DEFAULT_NGRAM } from './ngram';
-import { decodeInt8Rows, vectorSet } from './vectors';
+import { int8VectorSet } from './vectors';
 
 export type VectorSetName = 'text' | 'music' | 'gradient';
 
@@ -100,7 +100,7 @@ export function buildNeighbourCatalogue(
     if (!bytes || !header) return null;
     const info = header.sets[name];
     const centre = info.centre ? Float32Array.from(info.centre) : null;
-    return vectorSet(decodeInt8Rows(bytes, count, info.dim), count, info.dim, centre);
+    return int8VectorSet(bytes, count, info.dim, centre);
   };
   const sequences: (NoteSequence | undefined)[] = new Array(count);
   const sequence = (i: number) => (sequences[i] ??= tokensToNoteSequence(entries[i].tokens));

@@ -23,21 +23,37 @@ export interface QueryRequest {
 export const readingTargets = (vocab: Vocab, tokens: readonly string[]): Int32Array =>
   Int32Array.from([...tokens, MUSIC_SPECIALS.eos], (t) => vocab.musicId(t));
 
+/** Where the time of one query went, ms: the encoder (text), the batched reading, and the pure arithmetic after it. */
+export interface QueryTimings {
+  readonly encoderMs: number;
+  readonly readingMs: number;
+  readonly musicMs: number;
+  readonly gradientMs: number;
+}
+
 /**
  * Text embedding of the prompt, music embedding of the tune (read under the empty prompt, as the catalogue
- * is) and the gradient sketch of the tune under its prompt, as far as `measures` asks.
+ * is) and the gradient sketch of the tune under its prompt, as far as `measures` asks; with the time of each part.
  */
 export async function neighbourQueryVectors(
   runner: TuneModelRunner,
   vocab: Vocab,
   req: QueryRequest,
-): Promise<NeighbourQuery> {
+): Promise<NeighbourQuery & { readonly timings: QueryTimings }> {
+  const timings = { encoderMs: 0, readingMs: 0, musicMs: 0, gradientMs: 0 };
+  let t = performance.now();
+  const lap = (part: keyof QueryTimings) => {
+    const now = performance.now();
+    timings[part] += now - t;
+    t = now;
+  };
   const D = runner.card.config.d_model;
   const hasPrompt = req.prompt !== null && req.prompt.length > 0;
   const wants = (m: NeighbourMeasure) => req.measures.includes(m);
   const out: { textEmbedding?: Float32Array; musicEmbedding?: Float32Array; gradientSketch?: Float32Array } = {};
   if (wants('text') && hasPrompt && runner.encode) {
     out.textEmbedding = textEmbedding(await runner.encode(req.prompt!), req.prompt!.length, D);
+    lap('encoderMs');
   }
   const gradient = wants('gradient') && req.sketch !== null;
   if (wants('music') || gradient) {
@@ -48,8 +64,11 @@ export async function neighbourQueryVectors(
       ...(wants('music') || !hasPrompt ? [vocab.nullPrompt()] : []),
     ];
     const readings = await readTune(runner, vocab, rows, req.tokens);
+    lap('readingMs');
     if (wants('music')) out.musicEmbedding = musicEmbedding(readings[readings.length - 1].hidden);
+    lap('musicMs');
     if (gradient) out.gradientSketch = gradientSketch(readings[0], readingTargets(vocab, req.tokens), req.sketch!);
+    lap('gradientMs');
   }
-  return out;
+  return { ...out, timings };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, cosineScores, decodeInt8Rows, unitQuery, vectorSet } from './vectors';
+import { cosine, cosineScores, decodeInt8Rows, int8VectorSet, unitQuery, vectorSet } from './vectors';
 
 const rows = (...r: number[][]) => Float32Array.from(r.flat());
 
@@ -50,5 +50,38 @@ describe('cosine', () => {
     expect(cosine([1, 0], [0, 3])).toBe(0);
     expect(cosine([0, 0], [0, 3])).toBe(0);
     expect(cosine([1, 2], [2, 4])).toBeCloseTo(1, 12);
+  });
+});
+
+describe('int8VectorSet', () => {
+  /** A neighbours-*.bin file: float32 scales, then int8 values. */
+  const file = (scales: number[], values: number[]) => {
+    const bytes = new Uint8Array(scales.length * 4 + values.length);
+    new Float32Array(bytes.buffer, 0, scales.length).set(scales);
+    new Int8Array(bytes.buffer, scales.length * 4, values.length).set(values);
+    return bytes;
+  };
+  const bytes = file([0.5, -2, 1, 3], [1, -2, 127, 0, 3, -127, 0, 0, 0, 5, 5, 5]);
+
+  it.each([
+    ['one query', [1, 2, 3]],
+    ['a query with negatives', [-4, 0.5, 2]],
+    ['a zero query', [0, 0, 0]],
+  ])('scores %s as the dequantised float rows do', (_, query) => {
+    const centre = Float32Array.of(0.1, -0.2, 0.3);
+    const int8 = int8VectorSet(bytes, 4, 3, centre);
+    const float = vectorSet(decodeInt8Rows(bytes, 4, 3), 4, 3, centre);
+    const a = cosineScores(int8, query);
+    const b = cosineScores(float, query);
+    for (let r = 0; r < 4; r++) expect(a[r]).toBeCloseTo(b[r], 6);
+    expect(Array.from(int8.norms)).toEqual(Array.from(float.norms));
+  });
+
+  it('keeps the int8 values instead of floats', () => {
+    expect(int8VectorSet(bytes, 4, 3).values).toBeInstanceOf(Int8Array);
+  });
+
+  it('rejects a file of the wrong size', () => {
+    expect(() => int8VectorSet(new Uint8Array(5), 2, 3)).toThrow(/need 14/);
   });
 });

@@ -58,7 +58,7 @@ export class ScoreView {
     // selectTypes makes every note and bar line a Tab stop; the score's container is the one stop instead.
     for (const el of this.node.querySelectorAll('svg [tabindex]')) el.removeAttribute('tabindex');
     ({ notes: this.notes, bars: this.bars } = tune ? collect(tune) : { notes: [], bars: [] });
-    for (const [cls, ordinals] of this.marks) this.mark(cls, ordinals);
+    for (const [cls, ordinals] of this.marks) this.apply(cls, ordinals);
     this.cursor(this.cursorNotes);
   }
 
@@ -66,8 +66,17 @@ export class ScoreView {
     return this.notes.length;
   }
 
-  /** Puts `cls` on the given notes (and takes it off all others). */
+  /**
+   * Puts `cls` on the given notes (and takes it off all others). Unchanged marks are left alone: a hover
+   * re-marks every class of a view, and each class change restyles the score.
+   */
   mark(cls: string, ordinals: readonly number[]): void {
+    const before = this.marks.get(cls);
+    if (before && before.length === ordinals.length && before.every((k, i) => k === ordinals[i])) return;
+    this.apply(cls, ordinals);
+  }
+
+  private apply(cls: string, ordinals: readonly number[]): void {
     this.marks.set(cls, ordinals);
     for (const el of this.node.querySelectorAll(`.${cls}`)) el.classList.remove(cls);
     for (const k of ordinals) for (const el of this.notes[k]?.svg ?? []) el.classList.add(cls);

@@ -329,6 +329,7 @@ export class Engine {
         musicEmbedding: v.musicEmbedding ?? null,
         gradientSketch: v.gradientSketch ?? null,
         ms: performance.now() - t0,
+        split: v.timings,
         backend: model.backend,
       };
       const vectors = [reply.textEmbedding, reply.musicEmbedding, reply.gradientSketch];

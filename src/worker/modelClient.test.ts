@@ -243,6 +243,7 @@ describe('ModelClient', () => {
       musicEmbedding: music,
       gradientSketch: null,
       ms: 5,
+      split: { encoderMs: 1, readingMs: 3, musicMs: 0, gradientMs: 1 },
       backend: 'wasm',
     });
     const done = await first;

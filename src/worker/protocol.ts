@@ -1,6 +1,7 @@
 import type { AblationResult } from '../explain/ablation';
 import type { SketchSpec } from '../explain/gradient';
 import type { NeighbourMeasure } from '../explain/neighbours';
+import type { QueryTimings } from '../explain/neighboursQuery';
 import type { Reference } from '../music/excerpt';
 import type { GenerationSettings } from '../runtime/decode';
 import type { ReferenceTokens } from '../runtime/memory';
@@ -225,6 +226,8 @@ export type WorkerReply =
       readonly musicEmbedding: Float32Array | null;
       readonly gradientSketch: Float32Array | null;
       readonly ms: number;
+      /** Where `ms` went: encoder, batched reading, and the arithmetic of each vector after it. */
+      readonly split: QueryTimings;
       readonly backend: Backend;
     }
   | {

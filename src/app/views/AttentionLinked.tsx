@@ -40,6 +40,13 @@ function columnsText(m: LabelledMatrix): string {
 }
 const fmt = (v: number) => (Number.isFinite(v) ? v.toPrecision(3) : '—');
 
+type Hover = { row: number; col: number | null } | null;
+const hoverOf = (h: HeatmapHit | null): Hover =>
+  h && h.area !== 'col-label' ? { row: h.row, col: h.area === 'cell' ? h.col : null } : null;
+/** The state before when the pointer is still on the same cell, so a move within a cell renders nothing. */
+const sameHover = (before: Hover, next: Hover): Hover =>
+  before && next && before.row === next.row && before.col === next.col ? before : next;
+
 /**
  * The map and a score, linked both ways: hovering a row marks its notes, clicking a note or bar line selects
  * its row (and the bar in the tune's selection), a word column colours the notes, the playhead marks a row.
@@ -50,7 +57,7 @@ export function AttentionLinked({ tune, matrix, input, settings }: Props) {
   const selectedMeasure = useTune((s) => s.selectedMeasure);
   const playingNote = useTune((s) => s.playingNote);
   const select = useTune((s) => s.select);
-  const [hover, setHover] = useState<{ row: number; col: number | null } | null>(null);
+  const [hover, setHover] = useState<Hover>(null);
   const [selectedToken, setSelectedToken] = useState<number | null>(null);
   const heatmap = useRef<HeatmapView | null>(null);
   const map = useMemo(() => mapTune(tune.tokens), [tune.tokens]);
@@ -151,9 +158,7 @@ export function AttentionLinked({ tune, matrix, input, settings }: Props) {
               viewRef={heatmap}
               testId="attention-map"
               label={`Map: ${matrix.label}`}
-              onHover={(h) =>
-                setHover(h && h.area !== 'col-label' ? { row: h.row, col: h.area === 'cell' ? h.col : null } : null)
-              }
+              onHover={(h) => setHover((before) => sameHover(before, hoverOf(h)))}
               onClick={onHit}
             />
           </div>
