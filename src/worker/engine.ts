@@ -204,10 +204,7 @@ export class Engine {
         throw new RangeError(`${references.length} references; the model reads at most ${MAX_REFERENCES}`);
       const hooks = {
         signal: abort.signal,
-        onToken: (t: StreamedToken) =>
-          this.post({ type: 'token', id: req.id, index: t.index, token: t.token, crossAttention: t.crossAttention }, [
-            t.crossAttention.buffer,
-          ]),
+        onToken: (t: StreamedToken) => this.post({ type: 'token', id: req.id, index: t.index, token: t.token }),
       };
       const result = await generate(
         model.runner,

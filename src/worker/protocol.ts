@@ -166,8 +166,6 @@ export type WorkerReply =
       readonly id: number;
       readonly index: number;
       readonly token: string;
-      /** (L, H, M) cross-attention for this token over the columns the `done` reply's `memory` describes; transferred. */
-      readonly crossAttention: Float32Array;
     }
   | {
       readonly type: 'done';
