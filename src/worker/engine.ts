@@ -113,10 +113,16 @@ export class Engine {
       return got.then((g) => g.bytes);
     };
     // A session is made as soon as its file and the runtime are there, so it overlaps the other download.
+    // One session is made at a time (onnxruntime-web's WebGPU backend refuses two at once), in arrival order.
+    let making: Promise<unknown> = Promise.resolve();
     const session = async (name: 'encoder.onnx' | 'decoder.onnx') => {
       const [bytes, rt] = await Promise.all([need(name), runtime]);
-      stage(name === 'encoder.onnx' ? 'encoder' : 'decoder');
-      return createSession(rt.ort, rt.choice.backend, bytes);
+      const made = making.then(() => {
+        stage(name === 'encoder.onnx' ? 'encoder' : 'decoder');
+        return createSession(rt.ort, rt.choice.backend, bytes);
+      });
+      making = made.catch(() => undefined);
+      return made;
     };
     const settled = await Promise.allSettled([session('encoder.onnx'), session('decoder.onnx')]);
     const made = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -217,7 +223,10 @@ export class Engine {
         hooks,
         references.map((r) => r.tokens),
       );
-      const { firstTokenMs, totalMs, tokensPerSecond, stepMs } = result.timings;
+      const { firstTokenMs, totalMs, tokensPerSecond, stepMs, runMs, sampleMs } = result.timings;
+      const split = runMs.length
+        ? { runMs: mean(runMs), sampleMs: mean(sampleMs), feedMs: mean(stepMs) - mean(runMs) - mean(sampleMs) }
+        : undefined;
       this.post({
         type: 'done',
         id: req.id,
@@ -230,7 +239,7 @@ export class Engine {
         truncated: prompt.truncated,
         references,
         memory: result.memory,
-        timings: { firstTokenMs, totalMs, tokensPerSecond, meanStepMs: mean(stepMs), stepMs },
+        timings: { firstTokenMs, totalMs, tokensPerSecond, meanStepMs: mean(stepMs), stepMs, split },
         backend: model.backend,
       });
     } catch (e) {
