@@ -74,6 +74,9 @@ export interface GenerationResult {
     readonly totalMs: number;
     readonly tokensPerSecond: number;
     readonly stepMs: number[];
+    /** Per step: time in the runtime's run (where the runner reports it), and in guidance, grammar and sampling. */
+    readonly runMs: number[];
+    readonly sampleMs: number[];
   };
 }
 
@@ -117,6 +120,8 @@ export async function generate(
   const rand = mulberry32(settings.seed);
   const tokens: string[] = [...prefix];
   const stepMs: number[] = [];
+  const runMs: number[] = [];
+  const sampleMs: number[] = [];
   let memory: MemoryLayout | null = null;
   let firstTokenMs = 0;
   let stopped: GenerationResult['stopped'] = 'max-tokens';
@@ -131,6 +136,7 @@ export async function generate(
       }
       const t0 = now();
       const out = await session.step(rows.map(() => feed));
+      const t1 = now();
       const S = out.newTokens;
       const V = vocab.musicSize;
       memory ??= memoryLayout(out.textLength, out.memoryLength, references);
@@ -142,7 +148,10 @@ export async function generate(
         : condLogits;
       if (refWeight !== 1) logits = pullTowards(logits, condLogits, rowLogits(rows.length - 1), refWeight);
       const id = sampleToken(logits, grammar.allowed(), settings, rand());
-      stepMs.push(now() - t0);
+      const t2 = now();
+      stepMs.push(t2 - t0);
+      sampleMs.push(t2 - t1);
+      if (out.runMs !== undefined) runMs.push(out.runMs);
       if (tokens.length === prefix.length) firstTokenMs = now() - start;
       const token = vocab.musicToken(id);
       if (token === MUSIC_SPECIALS.eos) {
@@ -165,7 +174,7 @@ export async function generate(
     abc: tokensToAbc(tokens),
     stopped,
     memory: memory ?? unreadLayout(prompt, references, runner.card.config.max_text),
-    timings: { firstTokenMs, totalMs, tokensPerSecond: generated / (totalMs / 1000), stepMs },
+    timings: { firstTokenMs, totalMs, tokensPerSecond: generated / (totalMs / 1000), stepMs, runMs, sampleMs },
   };
 }
 

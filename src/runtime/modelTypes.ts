@@ -44,6 +44,8 @@ export interface StepOutput {
   readonly textLength: number;
   /** M = T + R: all memory columns, reference tokens included. */
   readonly memoryLength: number;
+  /** Time inside the runtime's run call, in ms (inputs copied in, kernels, outputs copied out). */
+  readonly runMs?: number;
 }
 
 export interface StepOptions {

@@ -119,7 +119,9 @@ class OrtDecoderSession implements DecoderSession {
     };
     for (const [name, data, dims] of this.cache.views()) feeds[name] = new Tensor('float32', data, dims);
     // Attention and hidden states are copied out of the runtime only when a caller reads them.
+    const t0 = performance.now();
     const out = await this.decoder.run(feeds, options.read ? this.full : this.lean);
+    const runMs = performance.now() - t0;
     this.cache.append(S, (name) => out[name.replace('past_', 'new_')].data as Float32Array);
     return {
       logits: out.logits.data as Float32Array,
@@ -129,6 +131,7 @@ class OrtDecoderSession implements DecoderSession {
       newTokens: S,
       textLength: this.textLength,
       memoryLength: this.memoryLength,
+      runMs,
     };
   }
 
