@@ -7,6 +7,7 @@ import { lateOverEarly, lateOverEarlyMedian, median, spread, type Spread } from 
 import type { ServedResponse } from './pageLoad';
 import { VIEW_FIGURES } from './viewFigures';
 import type { ProbeGeneration } from './pageProbe';
+import { STEP_SPLIT_FIGURES } from './stepSplit';
 
 export interface Target {
   readonly op: '<=' | '>=';
@@ -212,6 +213,7 @@ export const FIGURES: readonly Figure[] = [
     measure: async (b) => fromRuns(await browserStep(b), 'per-run median of the worker step times'),
   },
   { id: 'node-step-median', label: 'Per-step time, onnxruntime-node (median)', unit: 'ms', measure: nodeStepReading },
+  ...STEP_SPLIT_FIGURES,
   {
     id: 'leave-one-out-reading',
     label: 'Leave-one-out likelihood reading, 10-word prompt, 256-token tune (Chromium, WASM)',

@@ -4,6 +4,7 @@
  * navigation start). With `autoGenerate` it clicks Generate as soon as the model is loaded and the button is
  * enabled. Kept as plain JavaScript text: functions handed to the page must not depend on the bundler.
  */
+import type { StepSplit } from '../src/worker/protocol';
 
 export interface ProbeGeneration {
   readonly sentAt: number;
@@ -21,6 +22,7 @@ export interface ProbeGeneration {
       readonly tokensPerSecond: number;
       readonly meanStepMs: number;
       readonly stepMs?: readonly number[];
+      readonly split?: StepSplit;
     };
   } | null;
   error: string | null;

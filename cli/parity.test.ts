@@ -109,8 +109,15 @@ describe('ONNX files against the PyTorch golden outputs', () => {
 
   it('decoder prefill and one cached step match, attention over words and references included', async () => {
     const session = await model.runner.start(prompts(), references());
-    const prefill = await session.step(golden.tokens.map((r) => Int32Array.from(r)));
-    const step = await session.step(golden.step_tokens.map((r) => Int32Array.from(r)));
+    const read = { read: true };
+    const prefill = await session.step(
+      golden.tokens.map((r) => Int32Array.from(r)),
+      read,
+    );
+    const step = await session.step(
+      golden.step_tokens.map((r) => Int32Array.from(r)),
+      read,
+    );
     expect(prefill.memoryLength).toBe(golden.memory.dims[1]);
     for (const [when, out, expected] of [
       ['prefill', prefill, golden.prefill],
@@ -118,8 +125,8 @@ describe('ONNX files against the PyTorch golden outputs', () => {
     ] as const) {
       for (const [name, got] of [
         ['logits', out.logits],
-        ['cross_attn', out.crossAttention],
-        ['hidden', out.hidden],
+        ['cross_attn', out.crossAttention!],
+        ['hidden', out.hidden!],
       ] as const) {
         expect(maxAbsDiff(got, expected[name].data), `${when} ${name}`).toBeLessThan(5e-4);
       }

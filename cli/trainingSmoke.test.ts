@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, generate } from '../src/runtime/decode';
+import { readTune } from '../src/runtime/score';
 import { loadNodeModel } from './nodeModel';
 
 const PYTHON = '/usr/bin/python3';
@@ -54,7 +55,14 @@ describe('training smoke test', () => {
     });
     expect(result.tokens[0]).toMatch(/^M:/);
     expect(result.tokens[1]).toMatch(/^K:/);
-    expect(result.crossAttention).toHaveLength(result.tokens.length);
+    // The views read the attention of the finished tune in one teacher-forced call.
+    const [reading] = await readTune(
+      model.runner,
+      model.vocab,
+      [model.vocab.encodePrompt('a jig in d').ids],
+      result.tokens,
+    );
+    expect(reading.crossAttention).toHaveLength(result.tokens.length + 1);
 
     // Row 0 of the golden batch, with its references (slots 1, 2, 3), read alone: padding must not matter.
     const golden = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8'));

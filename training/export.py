@@ -3,7 +3,8 @@ Exports a checkpoint to ONNX for onnxruntime-web and onnxruntime-node, with gold
 
     /usr/bin/python3 training/export.py --ckpt training/runs/v2-cont/ckpt.pt --out public/models
 
-Writes encoder.onnx and decoder.onnx (weights stored as float16, computed in float32), golden.json (inputs and
+Writes encoder.onnx and decoder.onnx (weights stored as float16, computed in float32; their inputs and outputs are
+built in export_graphs.py and described in docs/model-contract.md), golden.json (inputs and
 outputs that the TypeScript parity test checks the runtime against) and model-card.json, anew, with the JSON files
 given in --card-extra merged in; `npm run eval:model` adds the evaluation afterwards.
 """
@@ -16,34 +17,10 @@ import numpy as np
 import torch
 
 from data import Corpus
+from export_graphs import DecoderExport, EncoderExport, io_names
 from model import ModelConfig, TuneModel
 
 OPSET = 17
-
-
-class EncoderExport(torch.nn.Module):
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, text, text_valid, refs, ref_slot):
-        memory, _ = self.model.encode(text, text_valid, refs, ref_slot)
-        return memory
-
-
-class DecoderExport(torch.nn.Module):
-    """Flattens the cache into named inputs and outputs: past_key_i / past_value_i -> present_key_i / present_value_i."""
-
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, tokens, beats, memory, memory_valid, *past_flat):
-        n = self.model.cfg.dec_layers
-        past = [(past_flat[2 * i], past_flat[2 * i + 1]) for i in range(n)]
-        logits, present, cross, hidden = self.model.decode(tokens, beats, memory, memory_valid, past)
-        flat = [t for kv in present for t in kv]
-        return (logits, *flat, cross, hidden)
 
 
 def load(ckpt_path):
@@ -59,43 +36,42 @@ def load(ckpt_path):
     return model, cfg, ck
 
 
-def names(cfg):
-    past = [f"past_{kv}_{i}" for i in range(cfg.dec_layers) for kv in ("key", "value")]
-    present = [p.replace("past_", "present_") for p in past]
-    return past, present
-
-
 def export(model, cfg, out_dir):
     enc_path = os.path.join(out_dir, "encoder.onnx")
     dec_path = os.path.join(out_dir, "decoder.onnx")
+    names = io_names(cfg.dec_layers)
     text = torch.tensor([[5, 6, 7]], dtype=torch.int32)
     valid = torch.ones(1, 3)
     refs = torch.tensor([[4, 5, 6, 7]], dtype=torch.int32)
     slot = torch.tensor([[1, 1, 2, 2]], dtype=torch.int32)
+    encoder = EncoderExport(model).eval()
+    enc_dyn = {"text": {0: "batch", 1: "words"}, "text_valid": {0: "batch", 1: "words"},
+               "refs": {0: "batch", 1: "ref_tokens"}, "ref_slot": {0: "batch", 1: "ref_tokens"},
+               "memory": {0: "batch", 1: "memory"}, "context": {0: "batch"}}
+    enc_dyn.update({n: {0: "batch", 2: "memory"} for n in names["cross"]})
     torch.onnx.export(
-        EncoderExport(model).eval(), (text, valid, refs, slot), enc_path, opset_version=OPSET,
-        input_names=["text", "text_valid", "refs", "ref_slot"], output_names=["memory"],
-        dynamic_axes={"text": {0: "batch", 1: "words"}, "text_valid": {0: "batch", 1: "words"},
-                      "refs": {0: "batch", 1: "ref_tokens"}, "ref_slot": {0: "batch", 1: "ref_tokens"},
-                      "memory": {0: "batch", 1: "memory"}},
+        encoder, (text, valid, refs, slot), enc_path, opset_version=OPSET,
+        input_names=["text", "text_valid", "refs", "ref_slot"], output_names=["memory", "context", *names["cross"]],
+        dynamic_axes=enc_dyn,
     )
-    past, present = names(cfg)
     dh = cfg.d_model // cfg.n_heads
-    memory, memory_valid = model.encode(text.long(), valid, refs.long(), slot.long())
+    with torch.no_grad():
+        _, context, *cross = encoder(text.long(), valid, refs.long(), slot.long())
+    memory_valid = torch.ones(1, 7)
     tokens = torch.tensor([[1, 4, 5]], dtype=torch.int32)
     beats = torch.tensor([[0, 49, 37]], dtype=torch.int32)
-    past_vals = [torch.zeros(1, cfg.n_heads, 2, dh) for _ in past]
-    dyn = {"tokens": {0: "batch", 1: "new"}, "beats": {0: "batch", 1: "new"}, "memory": {0: "batch", 1: "memory"},
+    past = [torch.zeros(2, 1, cfg.n_heads, dh) for _ in names["past"]]
+    dyn = {"tokens": {0: "batch", 1: "new"}, "beats": {0: "batch", 1: "new"}, "context": {0: "batch"},
            "memory_valid": {0: "batch", 1: "memory"}, "logits": {0: "batch", 1: "new"},
            "cross_attn": {0: "batch", 3: "new", 4: "memory"}, "hidden": {0: "batch", 1: "new"}}
-    for n in past:
-        dyn[n] = {0: "batch", 2: "past"}
-    for n in present:
-        dyn[n] = {0: "batch", 2: "total"}
+    dyn.update({n: {0: "batch", 2: "memory"} for n in names["cross"]})
+    dyn.update({n: {0: "past", 1: "batch"} for n in names["past"]})
+    dyn.update({n: {0: "new", 1: "batch"} for n in names["new"]})
     torch.onnx.export(
-        DecoderExport(model).eval(), (tokens, beats, memory, memory_valid, *past_vals), dec_path, opset_version=OPSET,
-        input_names=["tokens", "beats", "memory", "memory_valid", *past],
-        output_names=["logits", *present, "cross_attn", "hidden"],
+        DecoderExport(model).eval(), (tokens, beats, context, memory_valid, *cross, *past), dec_path,
+        opset_version=OPSET,
+        input_names=["tokens", "beats", "context", "memory_valid", *names["cross"], *names["past"]],
+        output_names=["logits", *names["new"], "cross_attn", "hidden"],
         dynamic_axes=dyn,
     )
     for path in (enc_path, dec_path):

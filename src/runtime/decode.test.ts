@@ -11,6 +11,7 @@ const [L, H, D] = [1, 1, 2];
 /** A runner that records how it was started and answers every step with flat logits and a fixed attention. */
 function stubRunner() {
   const starts: { prompts: number[][]; references: number[][][] }[] = [];
+  const reads: boolean[] = [];
   const card = stubCard({ dec_layers: L, n_heads: H, d_model: D, music_vocab: MUSIC.length, text_vocab: 5 });
   const runner: TuneModelRunner = {
     card,
@@ -21,7 +22,8 @@ function stubRunner() {
       const M = T + Math.max(0, ...refs.map((row) => row.flat().length));
       const session: DecoderSession = {
         pastLength: 0,
-        async step(tokens): Promise<StepOutput> {
+        async step(tokens, options): Promise<StepOutput> {
+          reads.push(Boolean(options?.read));
           const [B, S] = [tokens.length, tokens[0].length];
           // Attention of column m is m + 1, so a test can see which columns came back.
           const crossAttention = Float32Array.from({ length: B * L * H * S * M }, (_, i) => (i % M) + 1);
@@ -40,7 +42,7 @@ function stubRunner() {
       return session;
     },
   };
-  return { runner, starts };
+  return { runner, starts, reads };
 }
 
 const EXCERPT = ['M:2/4', 'K:Dmaj', 'd', '2', '|'];
@@ -105,22 +107,21 @@ describe('generate with references', () => {
     expect(starts).toEqual([started]);
   });
 
-  it('gives attention over words and references, and says which columns are which', async () => {
-    const { runner } = stubRunner();
-    const streamed: Float32Array[] = [];
+  it('says which memory columns are words and which each reference, and asks for no attention while writing', async () => {
+    const { runner, reads } = stubRunner();
+    const streamed: number[] = [];
     const r = await generate(
       runner,
       VOCAB,
       VOCAB.encodePrompt('slow air'),
       [],
       { ...SETTINGS, guidance: 1 },
-      { onToken: (t) => streamed.push(t.crossAttention) },
+      { onToken: (t) => streamed.push(t.index) },
       [EXCERPT],
     );
     expect(r.memory).toEqual({ textLength: 2, references: [{ start: 2, tokens: EXCERPT }], length: 7 });
-    expect(r.crossAttention.length).toBe(r.tokens.length);
-    expect(Array.from(r.crossAttention[0])).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(streamed[0]).toBe(r.crossAttention[0]);
+    expect(streamed).toEqual(r.tokens.map((_, i) => i));
+    expect(reads).toEqual(r.tokens.map(() => false));
   });
 
   it('reads no references when none are given', async () => {

@@ -51,16 +51,14 @@ export const SETTING_RANGES = {
   maxTokens: { min: 1, max: 510 },
 } as const;
 
+/**
+ * A token as it is sampled. Attention and hidden states are not read while writing (each would cost a copy out of
+ * the runtime at every step); views take them from one teacher-forced reading of the finished tune (`readTune`).
+ */
 export interface StreamedToken {
   readonly index: number;
   readonly token: string;
   readonly id: number;
-  /** Cross-attention of the conditioned row for this token: (L, H, M) over the columns of `GenerationResult.memory`. */
-  readonly crossAttention: Float32Array;
-  /** Last hidden state (D) of the conditioned row. */
-  readonly hidden: Float32Array;
-  /** What the columns of `crossAttention` are. */
-  readonly memory: MemoryLayout;
 }
 
 export interface GenerationResult {
@@ -69,16 +67,16 @@ export interface GenerationResult {
   readonly prefixLength: number;
   readonly abc: string;
   readonly stopped: 'end' | 'max-tokens' | 'cancelled';
-  /** One entry per token in `tokens` (prefix included): (L, H, M) each, M = `memory.length`. */
-  readonly crossAttention: Float32Array[];
-  /** Which cross-attention columns are the prompt's words and which each reference's tokens. */
+  /** Which cross-attention columns a reading of this tune has: the prompt's words, then each reference's tokens. */
   readonly memory: MemoryLayout;
-  readonly hidden: Float32Array[];
   readonly timings: {
     readonly firstTokenMs: number;
     readonly totalMs: number;
     readonly tokensPerSecond: number;
     readonly stepMs: number[];
+    /** Per step: time in the runtime's run (where the runner reports it), and in guidance, grammar and sampling. */
+    readonly runMs: number[];
+    readonly sampleMs: number[];
   };
 }
 
@@ -120,11 +118,10 @@ export async function generate(
     rows.map((r) => r.refs),
   );
   const rand = mulberry32(settings.seed);
-  const { dec_layers: L, n_heads: H, d_model: D } = runner.card.config;
   const tokens: string[] = [...prefix];
-  const crossAttention: Float32Array[] = [];
-  const hidden: Float32Array[] = [];
   const stepMs: number[] = [];
+  const runMs: number[] = [];
+  const sampleMs: number[] = [];
   let memory: MemoryLayout | null = null;
   let firstTokenMs = 0;
   let stopped: GenerationResult['stopped'] = 'max-tokens';
@@ -139,16 +136,11 @@ export async function generate(
       }
       const t0 = now();
       const out = await session.step(rows.map(() => feed));
+      const t1 = now();
       const S = out.newTokens;
-      const M = out.memoryLength;
       const V = vocab.musicSize;
-      memory ??= memoryLayout(out.textLength, M, references);
-      // Position s of a step is where token s of this step's output was predicted: the earlier ones are
-      // the prefix tokens (read, not sampled), the last one is the token sampled now.
-      for (let s = 0; s < S - 1; s++) {
-        crossAttention.push(attentionRow(out.crossAttention, L, H, S, M, s));
-        hidden.push(out.hidden.slice(s * D, (s + 1) * D));
-      }
+      memory ??= memoryLayout(out.textLength, out.memoryLength, references);
+      // Only the last position of a step samples: the earlier ones are the prefix tokens, read, not sampled.
       const rowLogits = (row: number) => out.logits.subarray(((row + 1) * S - 1) * V, (row + 1) * S * V);
       const condLogits = rowLogits(0);
       let logits: Float32Array | Float64Array = guided
@@ -156,7 +148,10 @@ export async function generate(
         : condLogits;
       if (refWeight !== 1) logits = pullTowards(logits, condLogits, rowLogits(rows.length - 1), refWeight);
       const id = sampleToken(logits, grammar.allowed(), settings, rand());
-      stepMs.push(now() - t0);
+      const t2 = now();
+      stepMs.push(t2 - t0);
+      sampleMs.push(t2 - t1);
+      if (out.runMs !== undefined) runMs.push(out.runMs);
       if (tokens.length === prefix.length) firstTokenMs = now() - start;
       const token = vocab.musicToken(id);
       if (token === MUSIC_SPECIALS.eos) {
@@ -165,12 +160,8 @@ export async function generate(
       }
       grammar.advance(token);
       tokens.push(token);
-      const attention = attentionRow(out.crossAttention, L, H, S, M, S - 1);
-      const state = out.hidden.slice((S - 1) * D, S * D);
-      crossAttention.push(attention);
-      hidden.push(state);
       feed = Int32Array.of(id);
-      hooks.onToken?.({ index: tokens.length - 1, token, id, crossAttention: attention, hidden: state, memory });
+      hooks.onToken?.({ index: tokens.length - 1, token, id });
     }
   } finally {
     session.dispose();
@@ -182,10 +173,8 @@ export async function generate(
     prefixLength: prefix.length,
     abc: tokensToAbc(tokens),
     stopped,
-    crossAttention,
     memory: memory ?? unreadLayout(prompt, references, runner.card.config.max_text),
-    hidden,
-    timings: { firstTokenMs, totalMs, tokensPerSecond: generated / (totalMs / 1000), stepMs },
+    timings: { firstTokenMs, totalMs, tokensPerSecond: generated / (totalMs / 1000), stepMs, runMs, sampleMs },
   };
 }
 

@@ -33,17 +33,27 @@ export interface StepOutput {
   readonly logits: Float32Array;
   /**
    * (B, L, H, S, M) cross-attention probabilities of every layer and head over the memory: T word columns,
-   * then each row's reference tokens (padded to the batch's longest).
+   * then each row's reference tokens (padded to the batch's longest). Null unless the step was a reading.
    */
-  readonly crossAttention: Float32Array;
-  /** (B, S, D) last hidden state, after the final layer norm. */
-  readonly hidden: Float32Array;
+  readonly crossAttention: Float32Array | null;
+  /** (B, S, D) last hidden state, after the final layer norm. Null unless the step was a reading. */
+  readonly hidden: Float32Array | null;
   readonly batch: number;
   readonly newTokens: number;
   /** T: word columns of the memory (the longest prompt of the batch). */
   readonly textLength: number;
   /** M = T + R: all memory columns, reference tokens included. */
   readonly memoryLength: number;
+  /** Time inside the runtime's run call, in ms (inputs copied in, kernels, outputs copied out). */
+  readonly runMs?: number;
+}
+
+export interface StepOptions {
+  /**
+   * Also return the cross-attention and hidden states. Generation leaves this off (each output costs a copy out
+   * of the runtime at every step); a teacher-forced reading turns it on for its one call.
+   */
+  readonly read?: boolean;
 }
 
 /**
@@ -52,7 +62,7 @@ export interface StepOutput {
  * itself (the decoder's `beats` input), so rows must be fed from `<s>` on, in order.
  */
 export interface DecoderSession {
-  step(tokens: readonly Int32Array[]): Promise<StepOutput>;
+  step(tokens: readonly Int32Array[], options?: StepOptions): Promise<StepOutput>;
   /** Number of tokens already in the cache. */
   readonly pastLength: number;
   dispose(): void;

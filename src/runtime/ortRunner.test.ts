@@ -22,29 +22,47 @@ type Feeds = Record<string, Tensor>;
 function fakeModel() {
   const encoderFeeds: Feeds[] = [];
   const decoderFeeds: Feeds[] = [];
+  const decoderFetches: string[][] = [];
+  let calls = 0;
   const encoder = {
     async run(feeds: Feeds) {
       encoderFeeds.push(feeds);
       const [B, T] = feeds.text.dims;
       const R = feeds.refs.dims[1];
-      const memory = Float32Array.from({ length: B * (T + R) * D }, (_, i) => i);
-      return { memory: new Tensor('float32', memory, [B, T + R, D]) };
+      const M = T + R;
+      const memory = Float32Array.from({ length: B * M * D }, (_, i) => i);
+      const cross = () => new Tensor('float32', new Float32Array(B * M * D), [B, H, M, D / H]);
+      return {
+        memory: new Tensor('float32', memory, [B, M, D]),
+        context: new Tensor('float32', new Float32Array(B * D), [B, D]),
+        cross_key_0: cross(),
+        cross_value_0: cross(),
+      };
     },
   };
   const decoder = {
-    async run(feeds: Feeds) {
-      decoderFeeds.push(feeds);
+    async run(feeds: Feeds, fetches: string[]) {
+      // Copies, as onnxruntime-web copies its inputs: the session reuses its cache buffers.
+      decoderFeeds.push(
+        Object.fromEntries(
+          Object.entries(feeds).map(([k, t]) => [k, new Tensor(t.type, (t.data as Float32Array).slice(), t.dims)]),
+        ),
+      );
+      decoderFetches.push(fetches);
       const [B, S] = feeds.tokens.dims;
-      const M = feeds.memory.dims[1];
-      const P = feeds.past_key_0.dims[2];
-      const present = () => new Tensor('float32', new Float32Array(B * H * (P + S) * (D / H)), [B, H, P + S, D / H]);
-      return {
+      const M = feeds.memory_valid.dims[1];
+      calls += 1;
+      // Each call's new keys/values hold its call number (values: negated), so the test can see where they went.
+      const fresh = (sign: number) =>
+        new Tensor('float32', new Float32Array(S * B * D).fill(sign * calls), [S, B, H, D / H]);
+      const all = {
         logits: new Tensor('float32', new Float32Array(B * S * MUSIC.length), [B, S, MUSIC.length]),
         cross_attn: new Tensor('float32', new Float32Array(B * L * H * S * M), [B, L, H, S, M]),
         hidden: new Tensor('float32', new Float32Array(B * S * D), [B, S, D]),
-        present_key_0: present(),
-        present_value_0: present(),
+        new_key_0: fresh(1),
+        new_value_0: fresh(-1),
       };
+      return Object.fromEntries(fetches.map((f) => [f, all[f as keyof typeof all]]));
     },
   };
   const model = new OrtTuneModel(
@@ -54,13 +72,13 @@ function fakeModel() {
     card,
     MUSIC,
   );
-  return { model, encoderFeeds, decoderFeeds };
+  return { model, encoderFeeds, decoderFeeds, decoderFetches };
 }
 
 const ids = (...xs: number[]) => Int32Array.from(xs);
 const row = (tokens: string) => Int32Array.from(tokens.split(' '), (t) => MUSIC.indexOf(t));
 
-describe('OrtTuneModel (v2 contract)', () => {
+describe('OrtTuneModel (v3 contract)', () => {
   it('feeds references, memory_valid and each row’s bar positions', async () => {
     const { model, encoderFeeds, decoderFeeds } = fakeModel();
     const refs = [row('M:2/4 K:Dmaj d 2 |'), row('M:2/4 K:Dmaj d')];
@@ -69,10 +87,11 @@ describe('OrtTuneModel (v2 contract)', () => {
     expect(enc.refs.dims).toEqual([2, 8]);
     expect(Array.from(enc.ref_slot.data as Int32Array)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 2, 2, 2]);
 
-    const first = await session.step([row('<s> M:2/4 K:Dmaj d'), row('<s> M:2/4 K:Dmaj d')]);
+    const first = await session.step([row('<s> M:2/4 K:Dmaj d'), row('<s> M:2/4 K:Dmaj d')], { read: true });
     const second = await session.step([row('2'), row('|')]);
     expect([first.textLength, first.memoryLength, second.memoryLength]).toEqual([2, 10, 10]);
     expect(first.crossAttention).toHaveLength(2 * L * H * 4 * 10);
+    expect([second.crossAttention, second.hidden]).toEqual([null, null]);
     const dec = decoderFeeds[0];
     expect(dec.memory_valid.dims).toEqual([2, 10]);
     expect(Array.from(dec.memory_valid.data as Float32Array)).toEqual([
@@ -88,8 +107,26 @@ describe('OrtTuneModel (v2 contract)', () => {
       [...a.slice(0, 4), ...b.slice(0, 4)],
       [a[4], b[4]],
     ]);
-    expect(decoderFeeds[1].past_key_0.dims).toEqual([2, H, 4, D / H]);
+    // The cross keys/values come from the encoder, once; the cache grows position-major by each call's new part.
+    expect(encoderFeeds).toHaveLength(1);
+    expect(decoderFeeds[0].cross_key_0.dims).toEqual([2, H, 10, D / H]);
+    expect(decoderFeeds[0].past_key_0.dims).toEqual([0, 2, H, D / H]);
+    expect(decoderFeeds[1].past_key_0.dims).toEqual([4, 2, H, D / H]);
+    expect(Array.from(decoderFeeds[1].past_key_0.data as Float32Array)).toEqual(new Array(4 * 2 * D).fill(1));
+    expect(Array.from(decoderFeeds[1].past_value_0.data as Float32Array)).toEqual(new Array(4 * 2 * D).fill(-1));
+    expect(session.pastLength).toBe(5);
     session.dispose();
+  });
+
+  it('fetches attention and hidden states only for a reading', async () => {
+    const { model, decoderFetches } = fakeModel();
+    const session = await model.start([ids(3)]);
+    await session.step([row('<s>')]);
+    await session.step([row('M:2/4')], { read: true });
+    expect(decoderFetches).toEqual([
+      ['logits', 'new_key_0', 'new_value_0'],
+      ['logits', 'new_key_0', 'new_value_0', 'cross_attn', 'hidden'],
+    ]);
   });
 
   it('feeds zero reference columns when no row has references', async () => {

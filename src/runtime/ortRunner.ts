@@ -1,12 +1,17 @@
 import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-common';
 import { BarClock } from '../tokenizer/barPosition';
+import { KvCache } from './kvCache';
 import { memoryInputs } from './memory';
-import type { DecoderSession, ModelCard, RowReferences, StepOutput, TuneModelRunner } from './modelTypes';
+import type { DecoderSession, ModelCard, RowReferences, StepOptions, StepOutput, TuneModelRunner } from './modelTypes';
 
 /** The parts of an onnxruntime module (node or web) this runner uses; both packages export them. */
 export interface OrtModule {
   readonly Tensor: typeof OrtTensor;
 }
+
+/** Names of the per-layer key/value inputs and outputs (docs/model-contract.md). */
+const perLayer = (prefix: string, layers: number) =>
+  Array.from({ length: layers }, (_, i) => [`${prefix}_key_${i}`, `${prefix}_value_${i}`]).flat();
 
 /** Runs the exported encoder and KV-cache decoder with either onnxruntime-node or onnxruntime-web. */
 export class OrtTuneModel implements TuneModelRunner {
@@ -23,57 +28,67 @@ export class OrtTuneModel implements TuneModelRunner {
   ) {}
 
   async start(prompts: readonly Int32Array[], references?: readonly RowReferences[]): Promise<DecoderSession> {
-    const { memory, memoryValid, textLength } = await this.runEncoder(prompts, references);
-    return new OrtDecoderSession(this.ort, this.decoder, this.card, this.music, memory, memoryValid, textLength);
+    const crossNames = perLayer('cross', this.card.config.dec_layers);
+    const { out, memoryValid, textLength } = await this.runEncoder(prompts, references, ['context', ...crossNames]);
+    // The prompt's part of every step, computed once: the context vector and each layer's cross keys/values.
+    const fixed: Record<string, OrtTensor> = { context: out.context, memory_valid: memoryValid };
+    for (const name of crossNames) fixed[name] = out[name];
+    return new OrtDecoderSession(this.ort, this.decoder, this.card, this.music, fixed, textLength);
   }
 
   /** The memory (T, D) of one prompt's words, flat: what the text-embedding measure pools. */
   async encode(prompt: Int32Array): Promise<Float32Array> {
-    const { memory, textLength } = await this.runEncoder([prompt]);
+    const { out, textLength } = await this.runEncoder([prompt], undefined, ['memory']);
     // No references, so the memory is the words alone; slice anyway so the contract holds if that changes.
-    return (memory.data as Float32Array).slice(0, textLength * this.card.config.d_model);
+    return (out.memory.data as Float32Array).slice(0, textLength * this.card.config.d_model);
   }
 
-  private async runEncoder(prompts: readonly Int32Array[], references?: readonly RowReferences[]) {
+  private async runEncoder(
+    prompts: readonly Int32Array[],
+    references: readonly RowReferences[] | undefined,
+    fetches: string[],
+  ) {
     const { Tensor } = this.ort;
     const { max_text, max_ref } = this.card.config;
     const m = memoryInputs(prompts, references, max_text, max_ref);
     const [B, T, R] = [m.batch, m.textLength, m.refLength];
-    const out = await this.encoder.run({
+    const feeds = {
       text: new Tensor('int32', m.text, [B, T]),
       text_valid: new Tensor('float32', m.textValid, [B, T]),
       refs: new Tensor('int32', m.refs, [B, R]),
       ref_slot: new Tensor('int32', m.refSlot, [B, R]),
-    });
-    return { memory: out.memory, memoryValid: new Tensor('float32', m.memoryValid, [B, T + R]), textLength: T };
+    };
+    const out = await this.encoder.run(feeds, fetches);
+    return { out, memoryValid: new Tensor('float32', m.memoryValid, [B, T + R]), textLength: T };
   }
 }
 
 class OrtDecoderSession implements DecoderSession {
-  private past: Record<string, OrtTensor>;
   private readonly clocks: BarClock[];
   private readonly batch: number;
   private readonly memoryLength: number;
-  pastLength = 0;
+  private readonly cache: KvCache;
+  private readonly lean: string[];
+  private readonly full: string[];
 
   constructor(
     private readonly ort: OrtModule,
     private readonly decoder: InferenceSession,
     card: ModelCard,
     private readonly music: readonly string[],
-    private readonly memory: OrtTensor,
-    private readonly memoryValid: OrtTensor,
+    private readonly fixed: Record<string, OrtTensor>,
     private readonly textLength: number,
   ) {
-    const { n_heads, d_model, dec_layers } = card.config;
-    [this.batch, this.memoryLength] = memoryValid.dims as [number, number];
-    const empty = () => new ort.Tensor('float32', new Float32Array(0), [this.batch, n_heads, 0, d_model / n_heads]);
-    this.past = {};
-    for (let i = 0; i < dec_layers; i++) {
-      this.past[`past_key_${i}`] = empty();
-      this.past[`past_value_${i}`] = empty();
-    }
+    const { n_heads, d_model, dec_layers, max_music } = card.config;
+    [this.batch, this.memoryLength] = fixed.memory_valid.dims as [number, number];
+    this.cache = new KvCache(perLayer('past', dec_layers), [this.batch, n_heads, d_model / n_heads], max_music);
+    this.lean = ['logits', ...perLayer('new', dec_layers)];
+    this.full = [...this.lean, 'cross_attn', 'hidden'];
     this.clocks = Array.from({ length: this.batch }, () => new BarClock());
+  }
+
+  get pastLength(): number {
+    return this.cache.length;
   }
 
   /** Bar-position codes of the new tokens, advancing each row's clock. */
@@ -89,7 +104,7 @@ class OrtDecoderSession implements DecoderSession {
     return out;
   }
 
-  async step(tokens: readonly Int32Array[]): Promise<StepOutput> {
+  async step(tokens: readonly Int32Array[], options: StepOptions = {}): Promise<StepOutput> {
     const S = tokens[0].length;
     if (tokens.length !== this.batch || tokens.some((t) => t.length !== S)) {
       throw new Error('every row of a step must add the same number of tokens');
@@ -100,30 +115,27 @@ class OrtDecoderSession implements DecoderSession {
     const feeds: Record<string, OrtTensor> = {
       tokens: new Tensor('int32', flat, [this.batch, S]),
       beats: new Tensor('int32', this.beats(tokens, S), [this.batch, S]),
-      memory: this.memory,
-      memory_valid: this.memoryValid,
-      ...this.past,
+      ...this.fixed,
     };
-    const out = await this.decoder.run(feeds);
-    const next: Record<string, OrtTensor> = {};
-    for (const name of Object.keys(this.past)) {
-      next[name] = out[name.replace('past_', 'present_')];
-      this.past[name].dispose?.();
-    }
-    this.past = next;
-    this.pastLength += S;
+    for (const [name, data, dims] of this.cache.views()) feeds[name] = new Tensor('float32', data, dims);
+    // Attention and hidden states are copied out of the runtime only when a caller reads them.
+    const t0 = performance.now();
+    const out = await this.decoder.run(feeds, options.read ? this.full : this.lean);
+    const runMs = performance.now() - t0;
+    this.cache.append(S, (name) => out[name.replace('past_', 'new_')].data as Float32Array);
     return {
       logits: out.logits.data as Float32Array,
-      crossAttention: out.cross_attn.data as Float32Array,
-      hidden: out.hidden.data as Float32Array,
+      crossAttention: options.read ? (out.cross_attn.data as Float32Array) : null,
+      hidden: options.read ? (out.hidden.data as Float32Array) : null,
       batch: this.batch,
       newTokens: S,
       textLength: this.textLength,
       memoryLength: this.memoryLength,
+      runMs,
     };
   }
 
   dispose(): void {
-    for (const t of Object.values(this.past)) t.dispose?.();
+    for (const t of Object.values(this.fixed)) t.dispose?.();
   }
 }

@@ -42,7 +42,12 @@ export async function readTune(
     rowRefs.map((refs) => referenceIds(vocab, refs)),
   );
   try {
-    const out = await session.step(prompts.map(() => ids));
+    const out = await session.step(
+      prompts.map(() => ids),
+      { read: true },
+    );
+    const attention = out.crossAttention!;
+    const states = out.hidden!;
     const { dec_layers: L, n_heads: H, d_model: D } = runner.card.config;
     const S = out.newTokens;
     const M = out.memoryLength;
@@ -53,12 +58,12 @@ export async function readTune(
       const hidden: Float32Array[] = [];
       const crossAttention: Float32Array[] = [];
       const rowSize = L * H * S * M;
-      const rowAttention = out.crossAttention.subarray(b * rowSize, (b + 1) * rowSize);
+      const rowAttention = attention.subarray(b * rowSize, (b + 1) * rowSize);
       for (let s = 0; s < S; s++) {
         const l = out.logits.slice((b * S + s) * V, (b * S + s + 1) * V);
         logits.push(l);
         logProbs[s] = logSoftmax(l)[targets[s]];
-        hidden.push(out.hidden.slice((b * S + s) * D, (b * S + s + 1) * D));
+        hidden.push(states.slice((b * S + s) * D, (b * S + s + 1) * D));
         crossAttention.push(attentionRow(rowAttention, L, H, S, M, s));
       }
       const memory = memoryLayout(out.textLength, M, rowRefs[b]);

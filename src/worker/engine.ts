@@ -88,27 +88,54 @@ export class Engine {
   }
 
   private async loadModel(req: LoadRequest, superseded: () => boolean): Promise<LoadedModelInfo> {
+    const stage = (s: LoadStage, done?: number, total?: number) =>
+      this.post({ type: 'load-stage', id: req.id, stage: s, ...(total ? { done, total } : {}) });
     const card = await fetchCard(req.modelUrl);
     const allTotal = card.files.reduce((a, f) => a + f.bytes, 0);
-    let before = 0;
-    const bytes = new Map<string, Uint8Array>();
-    let unverified = false;
-    for (const file of card.files) {
-      const got = await fetchVerified(req.modelUrl, file, (loaded) =>
-        this.post({
-          type: 'progress',
-          id: req.id,
-          file: file.name,
-          loaded,
-          total: file.bytes,
-          allLoaded: before + loaded,
-          allTotal,
+    const loadedBytes = new Map<string, number>();
+    // The runtime loads while the files download; each file is hashed as soon as it has arrived.
+    // Its stages ('backend', 'runtime') are not posted: the page shows the download until a session is being made.
+    const runtime = (async () => {
+      const choice = await chooseBackend(req.backend);
+      return { choice, ...(await importOrt(choice.backend, req.ortUrl, req.numThreads, choice.adapter)) };
+    })();
+    const downloads = new Map(
+      card.files.map((file) => [
+        file.name,
+        fetchVerified(req.modelUrl, file, (loaded) => {
+          loadedBytes.set(file.name, loaded);
+          const allLoaded = [...loadedBytes.values()].reduce((a, b) => a + b, 0);
+          this.post({ type: 'progress', id: req.id, file: file.name, loaded, total: file.bytes, allLoaded, allTotal });
         }),
-      );
-      unverified ||= !got.verified;
-      bytes.set(file.name, got.bytes);
-      before += file.bytes;
+      ]),
+    );
+    const need = (name: string) => {
+      const got = downloads.get(name);
+      if (!got) throw new ModelFileError(`model-card.json does not list ${name}.`, name);
+      return got.then((g) => g.bytes);
+    };
+    // A session is made as soon as its file and the runtime are there, so it overlaps the other download.
+    // One session is made at a time (onnxruntime-web's WebGPU backend refuses two at once), in arrival order.
+    let making: Promise<unknown> = Promise.resolve();
+    const session = async (name: 'encoder.onnx' | 'decoder.onnx') => {
+      const [bytes, rt] = await Promise.all([need(name), runtime]);
+      const made = making.then(() => {
+        stage(name === 'encoder.onnx' ? 'encoder' : 'decoder');
+        return createSession(rt.ort, rt.choice.backend, bytes);
+      });
+      making = made.catch(() => undefined);
+      return made;
+    };
+    const settled = await Promise.allSettled([session('encoder.onnx'), session('decoder.onnx')]);
+    const made = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const files = await Promise.allSettled(downloads.values());
+    const failed = [...files, ...settled].find((r) => r.status === 'rejected');
+    if (failed || superseded()) {
+      await Promise.all(made.map((m) => m.release()));
+      throw failed ? (failed as PromiseRejectedResult).reason : new Error('a newer load request replaced this one');
     }
+    const [encoder, decoder] = made;
+    const unverified = files.some((r) => r.status === 'fulfilled' && !r.value.verified);
     if (unverified) {
       this.post({
         type: 'notice',
@@ -116,27 +143,8 @@ export class Engine {
         message: 'This page is not a secure context, so the model files could not be checked against their SHA-256.',
       });
     }
-    const need = (name: string) => {
-      const b = bytes.get(name);
-      if (!b) throw new ModelFileError(`model-card.json does not list ${name}.`, name);
-      return b;
-    };
-    const vocabJson = JSON.parse(new TextDecoder().decode(need('vocab.json'))) as VocabJson;
-    const stage = (s: LoadStage, done?: number, total?: number) =>
-      this.post({ type: 'load-stage', id: req.id, stage: s, ...(total ? { done, total } : {}) });
-    stage('backend');
-    const choice = await chooseBackend(req.backend);
-    stage('runtime');
-    const { ort, threads } = await importOrt(choice.backend, req.ortUrl, req.numThreads, choice.adapter);
-    stage('encoder');
-    const encoder = await createSession(ort, choice.backend, need('encoder.onnx'));
-    stage('decoder');
-    const decoder = await createSession(ort, choice.backend, need('decoder.onnx'));
-    if (superseded()) {
-      await encoder.release();
-      await decoder.release();
-      throw new Error('a newer load request replaced this one');
-    }
+    const vocabJson = JSON.parse(new TextDecoder().decode(await need('vocab.json'))) as VocabJson;
+    const { choice, ort, threads } = await runtime;
     const vocab = new Vocab(vocabJson);
     const runner = new YieldingRunner(new OrtTuneModel(ort, encoder, decoder, card as ModelCard, vocabJson.music));
     this.model = {
@@ -206,10 +214,7 @@ export class Engine {
         throw new RangeError(`${references.length} references; the model reads at most ${MAX_REFERENCES}`);
       const hooks = {
         signal: abort.signal,
-        onToken: (t: StreamedToken) =>
-          this.post({ type: 'token', id: req.id, index: t.index, token: t.token, crossAttention: t.crossAttention }, [
-            t.crossAttention.buffer,
-          ]),
+        onToken: (t: StreamedToken) => this.post({ type: 'token', id: req.id, index: t.index, token: t.token }),
       };
       const result = await generate(
         model.runner,
@@ -220,7 +225,10 @@ export class Engine {
         hooks,
         references.map((r) => r.tokens),
       );
-      const { firstTokenMs, totalMs, tokensPerSecond, stepMs } = result.timings;
+      const { firstTokenMs, totalMs, tokensPerSecond, stepMs, runMs, sampleMs } = result.timings;
+      const split = runMs.length
+        ? { runMs: mean(runMs), sampleMs: mean(sampleMs), feedMs: mean(stepMs) - mean(runMs) - mean(sampleMs) }
+        : undefined;
       this.post({
         type: 'done',
         id: req.id,
@@ -233,7 +241,7 @@ export class Engine {
         truncated: prompt.truncated,
         references,
         memory: result.memory,
-        timings: { firstTokenMs, totalMs, tokensPerSecond, meanStepMs: mean(stepMs), stepMs },
+        timings: { firstTokenMs, totalMs, tokensPerSecond, meanStepMs: mean(stepMs), stepMs, split },
         backend: model.backend,
       });
     } catch (e) {

@@ -91,7 +91,7 @@ describe('ModelClient', () => {
     const reading = (async () => {
       for await (const ev of handle.stream) if (ev.type === 'token') seen.push(ev.token);
     })();
-    worker().reply({ type: 'token', id, index: 0, token: 'M:4/4', crossAttention: new Float32Array(1) });
+    worker().reply({ type: 'token', id, index: 0, token: 'M:4/4' });
     worker().reply({ type: 'done', id, ...DONE, timings: TIMINGS, backend: 'wasm' });
     const result = await handle.result;
     await reading;

@@ -47,7 +47,7 @@ export type AblateInput = Omit<AblateRequest, 'type' | 'id'>;
 export type GenerationDone = Omit<WorkerReplyOf<'done'>, 'type' | 'id'>;
 /** A streamed token, or word that the generation started over (after a fallback to WASM). */
 export type StreamEvent =
-  | { readonly type: 'token'; readonly index: number; readonly token: string; readonly crossAttention: Float32Array }
+  | { readonly type: 'token'; readonly index: number; readonly token: string }
   | { readonly type: 'restart'; readonly reason: string };
 
 export interface GenerateInput {
@@ -287,8 +287,7 @@ export class ModelClient {
       }
       return;
     }
-    if (reply.type === 'token')
-      p.queue.push({ type: 'token', index: reply.index, token: reply.token, crossAttention: reply.crossAttention });
+    if (reply.type === 'token') p.queue.push({ type: 'token', index: reply.index, token: reply.token });
     else if (reply.type === 'done') this.settle(reply.id, { ok: true, value: reply });
     else if (reply.type === 'error' && reply.code === 'backend') void this.fallBackToWasm(reply.id, reply.message);
     else if (reply.type === 'error') {

@@ -149,6 +149,17 @@ export interface GenerationTimings {
   readonly meanStepMs: number;
   /** Each decode step's time in ms, in order (read by `npm run bench`). */
   readonly stepMs?: readonly number[];
+  /** Where a step's time went, in ms per step, mean over the tune (read by `npm run bench`). */
+  readonly split?: StepSplit;
+}
+
+export interface StepSplit {
+  /** Inside the runtime's `run`: the inputs copied in, the kernels, the fetched outputs copied out. */
+  readonly runMs: number;
+  /** Building the inputs and appending the cache, and the yield to the worker's event loop before each step. */
+  readonly feedMs: number;
+  /** Guidance, the grammar's allowed set and sampling. */
+  readonly sampleMs: number;
 }
 
 /**
@@ -183,8 +194,6 @@ export type WorkerReply =
       readonly id: number;
       readonly index: number;
       readonly token: string;
-      /** (L, H, M) cross-attention for this token over the columns the `done` reply's `memory` describes; transferred. */
-      readonly crossAttention: Float32Array;
     }
   | {
       readonly type: 'done';

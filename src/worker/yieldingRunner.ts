@@ -1,4 +1,4 @@
-import type { DecoderSession, RowReferences, StepOutput, TuneModelRunner } from '../runtime/modelTypes';
+import type { DecoderSession, RowReferences, StepOptions, StepOutput, TuneModelRunner } from '../runtime/modelTypes';
 
 /** Resolves on a fresh macrotask, so messages queued for the worker (a cancel) run between decode steps. */
 function nextTask(): Promise<void> {
@@ -34,13 +34,13 @@ export class YieldingRunner implements TuneModelRunner {
 
   async start(prompts: readonly Int32Array[], references?: readonly RowReferences[]): Promise<DecoderSession> {
     const session = await this.inner.start(prompts, references);
-    const step = async (tokens: readonly Int32Array[]): Promise<StepOutput> => {
+    const step = async (tokens: readonly Int32Array[], options?: StepOptions): Promise<StepOutput> => {
       await nextTask();
       if (this.failAfter !== null && this.failAfter-- <= 0) {
         this.failAfter = null;
         throw new Error('injected WebGPU failure (test hook)');
       }
-      return session.step(tokens);
+      return session.step(tokens, options);
     };
     return {
       step,
