@@ -21,6 +21,11 @@ export const IMPORT_CAPS = {
    * 10,000 leaves room for any real tune; the editor reads the text on every keystroke.
    */
   abcText: { what: 'The ABC text', unit: 'characters', max: 10_000 },
+  /**
+   * A study session is a few hundred events, about 2 kB each with a tune in it; 100 MB holds a whole lab's
+   * study (hundreds of participants) in one export, and still parses in a few seconds.
+   */
+  studyLogFile: { what: 'The study log file', unit: 'bytes', max: 100_000_000 },
 } as const satisfies Record<string, SizeCap>;
 
 // Rounded up, so a size just over the cap never reads as equal to it.

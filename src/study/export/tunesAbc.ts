@@ -38,3 +38,10 @@ export function tuneAbcFiles(events: readonly StudyEvent[]): AbcFile[] {
     ])}\n`,
   }));
 }
+
+/** Every tune of a log in one ABC file, as collections are written: numbered X:1, X:2, ..., a blank line between. */
+export function tunesAbcCollection(events: readonly StudyEvent[]): string {
+  return tuneAbcFiles(events)
+    .map((f, i) => (/^X:.*$/m.test(f.text) ? f.text.replace(/^X:.*$/m, `X:${i + 1}`) : `X:${i + 1}\n${f.text}`))
+    .join('\n');
+}

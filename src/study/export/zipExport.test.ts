@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { abcToTokens } from '../../tokenizer/musicTokens';
 import { testLog, testRecord, testTune } from '../testEvents';
 import { logFileSchema, participantLogs } from './logFile';
+import { tunesAbcCollection } from './tunesAbc';
 import { exportZip } from './zipExport';
 
 const ABC = 'X:1\nM:6/8\nL:1/8\nK:D\nABc def|\n';
@@ -46,5 +47,14 @@ describe('exportZip', () => {
     expect(abc).toContain('% participant: P01');
     expect(abc).toContain('% prompt: a jig');
     expect(abcToTokens(abc)).toEqual(abcToTokens(ABC));
+  });
+});
+
+describe('tunesAbcCollection', () => {
+  it('numbers the tunes X:1, X:2 in log order, each with its provenance', () => {
+    const events = testLog('P01', [testTune('t-1', 'one', ABC), testTune('t-2', 'two', ABC)]);
+    const abc = tunesAbcCollection(events);
+    expect(abc.match(/^X:.*$/gm)).toEqual(['X:1', 'X:2']);
+    expect(abc.match(/^% prompt: .*$/gm)).toEqual(['% prompt: one', '% prompt: two']);
   });
 });
