@@ -7,6 +7,7 @@ import { initHistory } from './app/historyService';
 import { registerOfflineSupport } from './app/offline';
 import { stop } from './app/playerService';
 import { queryClient } from './app/queryClient';
+import { ResearcherPage } from './app/research/ResearcherPage';
 import { installTestHook } from './app/testHook';
 import { useTune } from './store/tuneStore';
 import './app/styles.css';
@@ -19,10 +20,11 @@ useTune.subscribe((s, prev) => {
   if (s.current !== prev.current) stop();
 });
 
+// `?research` opens the researcher's page (study data on this device) instead of the workbench.
+const isResearcherPage = new URLSearchParams(location.search).has('research');
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
+    <QueryClientProvider client={queryClient}>{isResearcherPage ? <ResearcherPage /> : <App />}</QueryClientProvider>
   </StrictMode>,
 );
