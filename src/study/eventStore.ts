@@ -63,8 +63,17 @@ export class StudyWriteError extends Error {
 }
 
 const isQuota = (e: unknown) => e instanceof DOMException && e.name === 'QuotaExceededError';
+const isKeyTaken = (e: unknown): boolean =>
+  (e instanceof DOMException && e.name === 'ConstraintError') || (e instanceof StudyWriteError && isKeyTaken(e.cause));
 
-export class StudyStore {
+/** What an event log writes to: the IndexedDB store, or anything else that keeps the same promises. */
+export interface EventSink {
+  readAll(studyId: string, participant: string): Promise<StudyEvent[]>;
+  /** Resolves once the event is durably stored; rejects if its key is taken or the write fails. */
+  add(event: StudyEvent): Promise<void>;
+}
+
+export class StudyStore implements EventSink {
   private constructor(private readonly db: IDBPDatabase<StudyDb>) {}
 
   static async open(): Promise<StudyStore> {
@@ -164,13 +173,13 @@ export class EventLog {
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly store: StudyStore,
+    private readonly store: EventSink,
     private cursor: LogCursor,
     private readonly clock: Clock,
   ) {}
 
   /** Opens the log where a previous page load left it. */
-  static async resume(store: StudyStore, context: EventContext, clock: Clock = browserClock): Promise<EventLog> {
+  static async resume(store: EventSink, context: EventContext, clock: Clock = browserClock): Promise<EventLog> {
     const stored = await store.readAll(context.studyId, context.participant);
     return new EventLog(store, resumeCursor(context, stored, crypto.randomUUID()), clock);
   }
@@ -186,8 +195,17 @@ export class EventLog {
 
   append(draft: EventDraft): Promise<StudyEvent> {
     const run = this.queue.then(async () => {
-      const event = stamp(this.cursor, draft, this.clock);
-      await this.store.add(event);
+      let event = stamp(this.cursor, draft, this.clock);
+      try {
+        await this.store.add(event);
+      } catch (e) {
+        // The number is taken (a write whose reply was lost, or a second tab): read where the log is, once.
+        if (!isKeyTaken(e)) throw e;
+        const c = this.cursor.context;
+        this.cursor = resumeCursor(c, await this.store.readAll(c.studyId, c.participant), this.cursor.session);
+        event = stamp(this.cursor, draft, this.clock);
+        await this.store.add(event);
+      }
       this.cursor = advance(this.cursor);
       return event;
     });
