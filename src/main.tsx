@@ -7,7 +7,7 @@ import { initHistory } from './app/historyService';
 import { registerOfflineSupport } from './app/offline';
 import { stop } from './app/playerService';
 import { queryClient } from './app/queryClient';
-import { ResearcherPage } from './app/research/ResearcherPage';
+import { StudyDataPage } from './app/research/StudyDataPage';
 import { installTestHook } from './app/testHook';
 import { useTune } from './store/tuneStore';
 import './app/styles.css';
@@ -20,11 +20,11 @@ useTune.subscribe((s, prev) => {
   if (s.current !== prev.current) stop();
 });
 
-// `?research` opens the researcher's page (study data on this device) instead of the workbench.
-const isResearcherPage = new URLSearchParams(location.search).has('research');
+// `?study-data` opens the study data on this device (exports, imports, replay) instead of the workbench.
+const isStudyDataPage = new URLSearchParams(location.search).has('study-data');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>{isResearcherPage ? <ResearcherPage /> : <App />}</QueryClientProvider>
+    <QueryClientProvider client={queryClient}>{isStudyDataPage ? <StudyDataPage /> : <App />}</QueryClientProvider>
   </StrictMode>,
 );

@@ -8,8 +8,8 @@ import { ReplayView } from './ReplayView';
 import { useDeviceLogs } from './useDeviceLogs';
 import './research.css';
 
-/** The researcher's page (`?research`): the participants on this device, their exports, imports, replay and clearing. */
-export function ResearcherPage() {
+/** The study data page (`?study-data`): the participants on this device, their exports, imports, replay and clearing. */
+export function StudyDataPage() {
   const { data: logs, error, isPending, refresh } = useDeviceLogs();
   const [replaying, setReplaying] = useState<ParticipantLog | null>(null);
   // What was last exported whole, by event count: clearing warns when the data changed since.
