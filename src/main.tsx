@@ -9,12 +9,18 @@ import { stop } from './app/playerService';
 import { queryClient } from './app/queryClient';
 import { StudyDataPage } from './app/research/StudyDataPage';
 import { installTestHook } from './app/testHook';
+import { ResearcherPage } from './app/study/ResearcherPage';
+import { StudyShell } from './app/study/StudyShell';
+import { startStudy } from './app/study/studyService';
+import { researcherPageRequested, studyRequestFromUrl } from './app/study/studyUrl';
 import { useTune } from './store/tuneStore';
 import './app/styles.css';
 
 if (isTestMode()) installTestHook();
 void initHistory();
 registerOfflineSupport();
+const studyRequest = studyRequestFromUrl();
+if (studyRequest) void startStudy(studyRequest);
 // A different tune on show stops the one playing.
 useTune.subscribe((s, prev) => {
   if (s.current !== prev.current) stop();
@@ -25,6 +31,16 @@ const isStudyDataPage = new URLSearchParams(location.search).has('study-data');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>{isStudyDataPage ? <StudyDataPage /> : <App />}</QueryClientProvider>
+    <QueryClientProvider client={queryClient}>
+      {researcherPageRequested() ? (
+        <ResearcherPage />
+      ) : isStudyDataPage ? (
+        <StudyDataPage />
+      ) : (
+        <StudyShell>
+          <App />
+        </StudyShell>
+      )}
+    </QueryClientProvider>
   </StrictMode>,
 );

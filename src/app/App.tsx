@@ -14,10 +14,21 @@ import { PlayerPanel } from './PlayerPanel';
 import { PromptPanel } from './PromptPanel';
 import { ResetControl } from './ResetControl';
 import { ScorePanel } from './ScorePanel';
+import { useControlVisible, useViewVisible } from './study/studyStore';
 import { ViewsPanel } from './views/ViewsPanel';
 
 export function App() {
   const [about, setAbout] = useState(false);
+  // A study condition shows only some panels; outside a study every one shows.
+  const show = {
+    settings: useControlVisible('settings'),
+    history: useControlVisible('history'),
+    export: useControlVisible('export'),
+    editor: useControlVisible('editor'),
+    catalogue: useControlVisible('catalogue'),
+    neighbours: useViewVisible('neighbours'),
+    map: useViewVisible('map'),
+  };
   return (
     <div className="app">
       <header className="app-header">
@@ -35,20 +46,20 @@ export function App() {
         <div className="column compose">
           <PromptPanel />
           <GenerateBar />
-          <ControlsPanel />
+          {show.settings && <ControlsPanel />}
         </div>
         <div className="column tune">
           <ScorePanel />
           <PlayerPanel />
-          <ExportPanel />
-          <AbcEditor />
+          {show.export && <ExportPanel />}
+          {show.editor && <AbcEditor />}
         </div>
-        <HistoryPanel />
+        {show.history && <HistoryPanel />}
       </main>
       <ViewsPanel />
-      <NeighboursPanel />
-      <MapPanel />
-      <CataloguePanel />
+      {show.neighbours && <NeighboursPanel />}
+      {show.map && <MapPanel />}
+      {show.catalogue && <CataloguePanel />}
     </div>
   );
 }

@@ -13,7 +13,7 @@ export const STUDY_VIEWS = [
 ] as const;
 export type StudyView = (typeof STUDY_VIEWS)[number];
 
-export const STUDY_CONTROLS = ['settings', 'history', 'export', 'editor', 'catalogue', 'references'] as const;
+export const STUDY_CONTROLS = ['settings', 'history', 'export', 'editor', 'catalogue'] as const;
 export type StudyControl = (typeof STUDY_CONTROLS)[number];
 
 /** Generation settings a condition may lock to a value (names as in GenerationSettings). */

@@ -20,7 +20,10 @@ export function StudyDataPage() {
       <header className="app-header">
         <h1>Apparatus: study data</h1>
         <p className="tagline">The participants whose sessions are stored in this browser.</p>
-        <a href="./">Back to the workbench</a>
+        <nav className="row">
+          <a href="?researcher">Study links</a>
+          <a href="./">Back to the workbench</a>
+        </nav>
       </header>
       <main>
         {isPending && <p className="hint">Reading the study log…</p>}

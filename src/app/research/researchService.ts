@@ -1,9 +1,8 @@
 /**
  * The researcher page's data: what the study store on this device holds, exported, imported and cleared.
- * The store is opened once per page; the page keeps no copy of the log beyond what it shows.
+ * The store is the one study mode opens; the page keeps no copy of the log beyond what it shows.
  */
 import { downloadBlob, downloadFile } from '../../export/download';
-import { StudyStore } from '../../study/eventStore';
 import { eventsCsv, questionnaireCsv } from '../../study/export/csv';
 import { logFile, participantLogs, type ParticipantLog } from '../../study/export/logFile';
 import { mergeLogs, type NamedLogs } from '../../study/export/mergeLogs';
@@ -12,9 +11,7 @@ import { safeName, tunesAbcCollection } from '../../study/export/tunesAbc';
 import { exportZip } from '../../study/export/zipExport';
 import { APP_VERSION } from '../env';
 import { IMPORT_CAPS, overCap } from '../importCaps';
-
-let store: Promise<StudyStore> | null = null;
-const openStore = () => (store ??= StudyStore.open());
+import { openStudyStore as openStore } from '../study/studyService';
 
 const APP = `Apparatus ${APP_VERSION}`;
 
