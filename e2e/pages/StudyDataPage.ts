@@ -11,7 +11,6 @@ export class StudyDataPage {
   readonly replaySteps: Locator;
   readonly replayStatus: Locator;
   readonly shownAbc: Locator;
-  readonly shownAbcToggle: Locator;
 
   constructor(private readonly page: Page) {
     this.data = page.getByRole('region', { name: 'Study data on this device' });
@@ -23,7 +22,6 @@ export class StudyDataPage {
     this.replaySteps = this.replay.getByRole('group', { name: 'Replay steps' });
     this.replayStatus = this.replay.getByRole('status', { name: 'Replay step' });
     this.shownAbc = this.replay.getByLabel('ABC of the tune on show');
-    this.shownAbcToggle = this.replay.getByText('ABC', { exact: true });
   }
 
   async open(): Promise<void> {

@@ -38,10 +38,9 @@ export function ReplayState({ state }: { state: State }) {
               {state.shown.tuneId}, from “{state.shown.prompt}”, settings {JSON.stringify(state.shown.settings)}
             </p>
             <Score abc={state.shown.abc} selectedNotes={noNotes} playingNote={null} onClick={ignoreClick} />
-            <details>
-              <summary>ABC</summary>
-              <pre aria-label="ABC of the tune on show">{state.shown.abc}</pre>
-            </details>
+            <pre className="replay-abc" aria-label="ABC of the tune on show">
+              {state.shown.abc}
+            </pre>
           </>
         ) : (
           <p className="hint">No tune yet.</p>
