@@ -78,6 +78,18 @@ test('two participants in two conditions take the study; one is reloaded mid-tas
   await app.controls.maxTokens.fill('48');
   await app.prompt.input.fill('a lively jig in D major');
   const tune = await app.generate();
+  // Rest on an attention cell, play and stop, export: each is logged (the dwell summed, every few seconds).
+  await expect(views.attention.map).toBeVisible();
+  await views.attention.hoverRow(1);
+  await page.waitForTimeout(800);
+  await page.mouse.move(0, 0);
+  await app.player.play.click();
+  await expect(app.player.state).toHaveText('Playing');
+  await app.player.stop.click();
+  await app.exports.download('ABC');
+  await expect
+    .poll(async () => (await storedEvents(page, 'P01')).map((e) => e.kind), { timeout: 20_000 })
+    .toEqual(expect.arrayContaining(['attention-dwell', 'playback-start', 'playback-stop', 'export']));
   await study.finishTask.click();
   expect(await study.answerQuestionnaire(6, 'the word jig')).toBe('after-task');
   await expect(study.taskHeading).toHaveText('Task 2 of 2: Explain');
@@ -113,10 +125,12 @@ test('two participants in two conditions take the study; one is reloaded mid-tas
   await app.prompt.input.fill('a slow air in E minor');
   await page.waitForTimeout(1_200); // the prompt edit is logged after a pause in typing
   const before = await storedEvents(page, 'P02');
+  const seed = (await app.state()).settings.seed;
   await page.reload();
   await expect(study.taskHeading).toHaveText('Task 2 of 2: Explain');
   await expect(app.prompt.input).toHaveValue('a slow air in E minor');
   await expect(study.timer).toHaveText(/· 9:\d\d left/);
+  expect((await app.state()).settings.seed).toBe(seed);
   await study.finishTask.click();
   await study.answerQuestionnaire(2);
   await study.answerQuestionnaire(3);
@@ -124,6 +138,8 @@ test('two participants in two conditions take the study; one is reloaded mid-tas
   await expect(study.debriefHeading).toBeVisible();
 
   const p2 = await storedEvents(page, 'P02');
+  const dwell = p1.find((e) => e.kind === 'attention-dwell');
+  expect(dwell?.kind === 'attention-dwell' && dwell.payload.cells[0].ms).toBeGreaterThanOrEqual(500);
   expectWholeLog(p2);
   expect(p2.slice(0, before.length)).toEqual(before);
   expect(steps(p2)).toEqual(WHOLE_STUDY);
