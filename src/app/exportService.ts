@@ -1,3 +1,4 @@
+import { emitActivity } from './activity';
 import { renderPcm } from '../audio/offlineRender';
 import type { PcmAudio } from '../audio/pcm';
 import { abcWithProvenance } from '../export/abcExport';
@@ -54,6 +55,7 @@ const provenanceWithCopyCheck = async (tune: Tune) => {
 export async function exportAbc(tune: Tune): Promise<void> {
   const abc = abcWithProvenance(tune.abc, await provenanceWithCopyCheck(tune));
   downloadFile(abc, `${stem(tune)}.abc`, MIME.abc);
+  emitActivity({ type: 'export', format: 'abc', tuneId: tune.id });
 }
 
 export async function exportMidi(tune: Tune): Promise<void> {
@@ -64,9 +66,11 @@ export async function exportMidi(tune: Tune): Promise<void> {
     title: tuneTitle(tune.prompt),
   });
   downloadFile(bytes, `${stem(tune)}.mid`, MIME.midi);
+  emitActivity({ type: 'export', format: 'midi', tuneId: tune.id });
 }
 
 export async function exportWav(tune: Tune): Promise<void> {
   const bytes = wavWithProvenance(await renderTune(tune), await provenanceWithCopyCheck(tune), tuneTitle(tune.prompt));
   downloadFile(bytes, `${stem(tune)}.wav`, MIME.wav);
+  emitActivity({ type: 'export', format: 'wav', tuneId: tune.id });
 }

@@ -3,7 +3,9 @@
  * tunes, cancels, views opened and their settings, perturbations, references, playback and journal notes.
  * Reading the stores keeps the workbench free of study code.
  */
+import { DwellCounter } from '../../study/dwell';
 import type { EventDraft } from '../../study/events';
+import { onActivity } from '../activity';
 import { useJournal } from '../../store/journalStore';
 import { usePlayback } from '../../store/playbackStore';
 import { useSettings } from '../../store/settingsStore';
@@ -24,7 +26,23 @@ function debounce(ms: number, run: () => void): () => void {
   };
 }
 
+const DWELL_FLUSH_MS = 5_000;
+
 export function startRecorder(record: RecordEvent): void {
+  const dwell = new DwellCounter();
+  const flushDwell = () => {
+    const cells = dwell.flush(performance.now());
+    if (cells.length) void record({ kind: 'attention-dwell', payload: { cells } });
+  };
+  setInterval(flushDwell, DWELL_FLUSH_MS);
+  // Leaving the page (or reloading) writes what was counted so far.
+  addEventListener('pagehide', flushDwell);
+  onActivity((a) => {
+    if (a.type === 'attention-hover') dwell.enter(a.cell && { bar: a.cell.row, word: a.cell.word }, performance.now());
+    else if (a.type === 'export') void record({ kind: 'export', payload: { format: a.format, tuneId: a.tuneId } });
+    else void record({ kind: 'neighbour-chosen', payload: { tuneId: a.tuneId, measure: a.measure } });
+  });
+
   const promptEdit = debounce(
     PROMPT_DEBOUNCE_MS,
     () => void record({ kind: 'prompt-edit', payload: { text: useSettings.getState().prompt } }),

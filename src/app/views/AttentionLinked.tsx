@@ -1,3 +1,4 @@
+import { emitActivity } from '../activity';
 import { useMemo, useRef, useState } from 'react';
 import {
   attentionMatrix,
@@ -151,9 +152,13 @@ export function AttentionLinked({ tune, matrix, input, settings }: Props) {
               viewRef={heatmap}
               testId="attention-map"
               label={`Map: ${matrix.label}`}
-              onHover={(h) =>
-                setHover(h && h.area !== 'col-label' ? { row: h.row, col: h.area === 'cell' ? h.col : null } : null)
-              }
+              onHover={(h) => {
+                setHover(h && h.area !== 'col-label' ? { row: h.row, col: h.area === 'cell' ? h.col : null } : null);
+                emitActivity({
+                  type: 'attention-hover',
+                  cell: h?.area === 'cell' ? { row: h.row, word: h.col } : null,
+                });
+              }}
               onClick={onHit}
             />
           </div>
