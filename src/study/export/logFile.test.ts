@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testLog, testRecord, testTune } from '../testEvents';
+import { TEST_HASH, testLog, testRecord, testTune } from '../testEvents';
 import { logFile, logFileSchema, participantLogs } from './logFile';
 
 const events = [
@@ -22,6 +22,15 @@ describe('participantLogs', () => {
       ['P01', [0, 1]],
       ['P02', [0]],
     ]);
+  });
+
+  it('keeps events found without a record, under a record rebuilt from them', () => {
+    const logs = participantLogs([testRecord('P01')], events);
+    expect(logs.map((l) => [l.record.participant, l.record.studyHash, l.record.conditions, l.events.length])).toEqual([
+      ['P01', TEST_HASH, ['A'], 2],
+      ['P02', 'unknown', ['A'], 1],
+    ]);
+    expect(issuePaths(JSON.parse(JSON.stringify(logFile(logs, 'test'))))).toEqual([]);
   });
 });
 

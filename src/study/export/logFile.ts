@@ -15,6 +15,8 @@ export const LOG_VERSION = 1;
 /** Bounds that keep a hostile file from exhausting memory; far above a real session's size. */
 export const LOG_LIMITS = { participants: 1_000, eventsPerParticipant: 50_000 } as const;
 
+export const UNKNOWN_HASH = 'unknown';
+
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex (64 characters 0-9, a-f)');
 
 export const participantRecordSchema = z.object({
@@ -22,7 +24,8 @@ export const participantRecordSchema = z.object({
   participant: z.string().min(1),
   conditions: z.array(z.string()),
   studyVersion: z.string(),
-  studyHash: sha256,
+  /** 'unknown' only for a participant whose events were found without their record (see participantLogs). */
+  studyHash: z.union([sha256, z.literal(UNKNOWN_HASH)]),
   startedAt: z.number(),
   completedAt: z.number().nullable(),
 }) satisfies z.ZodType<ParticipantRecord>;
@@ -57,7 +60,11 @@ export const logFileSchema = z.object({
 export type LogFile = z.infer<typeof logFileSchema>;
 export type ParticipantLog = LogFile['participants'][number];
 
-/** Groups events under their participants' records, each participant's in sequence order. */
+/**
+ * Groups events under their participants' records, each participant's in sequence order. Events whose record is
+ * missing (a record write that failed after its events were stored) still come out, under a record rebuilt from
+ * them with the study hash 'unknown': an export never drops an event.
+ */
 export function participantLogs(
   records: readonly ParticipantRecord[],
   events: readonly StudyEvent[],
@@ -68,12 +75,28 @@ export function participantLogs(
     const k = key(e.studyId, e.participant);
     byKey.set(k, [...(byKey.get(k) ?? []), e]);
   }
-  return [...records]
+  const known = new Set(records.map((r) => key(r.studyId, r.participant)));
+  const rebuilt = [...byKey.entries()].filter(([k]) => !known.has(k)).map(([, es]) => recordFromEvents(es));
+  return [...records, ...rebuilt]
     .sort((a, b) => a.studyId.localeCompare(b.studyId) || a.participant.localeCompare(b.participant))
     .map((record) => ({
       record: { ...record, conditions: [...record.conditions] },
       events: byKey.get(key(record.studyId, record.participant)) ?? [],
     }));
+}
+
+/** A record for events found without one: conditions in the order met, started at the first event. */
+function recordFromEvents(events: readonly StudyEvent[]): ParticipantRecord {
+  const first = events[0];
+  return {
+    studyId: first.studyId,
+    participant: first.participant,
+    conditions: [...new Set(events.map((e) => e.condition))],
+    studyVersion: first.studyVersion,
+    studyHash: UNKNOWN_HASH,
+    startedAt: first.wallTime,
+    completedAt: null,
+  };
 }
 
 export function logFile(participants: readonly ParticipantLog[], app: string, now = new Date()): LogFile {
