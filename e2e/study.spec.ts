@@ -118,6 +118,9 @@ test('two participants in two conditions take the study; one is reloaded mid-tas
   await study.agree();
   await expect(study.taskHeading).toHaveText('Task 1 of 2: Explore');
   await expect(views.root).toBeHidden();
+  // Nothing of the participant before: their tune is not in this one's history.
+  await expect(app.history.root).toBeVisible();
+  await expect(app.history.entries).toHaveCount(0);
   await expect(page.getByTestId('neighbours-panel')).toBeHidden();
   await study.finishTask.click();
   await study.answerQuestionnaire(2);

@@ -10,6 +10,7 @@ import { parseStudy } from '../../study/parseStudy';
 import { buildSteps, positionOf } from '../../study/progress';
 import type { Study } from '../../study/studySchema';
 import { useSettings } from '../../store/settingsStore';
+import { resetWorkbench } from '../resetService';
 import { currentCondition, useStudy, type StudySession } from './studyStore';
 import type { StudyRequest } from './studyUrl';
 import { watchStorage } from './storageWatch';
@@ -59,6 +60,8 @@ export async function startStudy(request: StudyRequest): Promise<void> {
       const a = assign(study, request.participant, request.condition);
       if (!a.ok) return fail([a.error]);
       conditions = a.conditions;
+      // A new participant on this device starts from an empty workbench: no tunes or notes of the one before.
+      await resetWorkbench();
       await db.putParticipant({
         studyId: study.id,
         participant: request.participant,
