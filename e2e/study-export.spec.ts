@@ -57,14 +57,21 @@ test("a participant's session, exported and replayed: every event once and in or
     await expect(app.player.play).toBeEnabled();
     did.push('playback-start', 'playback-stop');
     await study.finishTask.click();
+    await expect(study.questionnaire).toHaveAttribute('data-questionnaire', 'after-task');
     did.push(`task-end:${task}`);
     // after-task: a 7-point item and a comment with a comma, quotes and a line break.
     await study.answerQuestionnaire(6, `the word "${task}", mostly\nand the mode`);
     did.push('questionnaire-answer', 'questionnaire-answer', 'questionnaire-done:after-task');
-    if (task === 'explore') did.push('task-start:explain');
+    if (task === 'explore') {
+      did.push('task-start:explain');
+      await expect(study.taskHeading).toHaveText('Task 2 of 2: Explain');
+    }
   }
+  // Each questionnaire is answered once it is on show: the helper reads the groups there at the time.
+  await expect(study.questionnaire).toHaveAttribute('data-questionnaire', 'sus');
   await study.answerQuestionnaire(4);
   did.push(...Array(10).fill('questionnaire-answer'), 'questionnaire-done:sus');
+  await expect(study.questionnaire).toHaveAttribute('data-questionnaire', 'tlx');
   await study.answerQuestionnaire(11);
   did.push(...Array(6).fill('questionnaire-answer'), 'questionnaire-done:tlx', 'debrief');
   await expect(study.debriefHeading).toBeVisible();
