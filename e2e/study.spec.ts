@@ -212,3 +212,26 @@ test('a link with a condition the study lacks says so and starts nothing', async
   await study.openLink('between-views', 'P09', 'Z');
   await expect(study.cannotStart).toContainText('condition "Z" is not in this study (A, B)');
 });
+
+test('a write the browser refuses shows a clear error and keeps the participant where they were', async ({ page }) => {
+  const study = new StudyPages(page);
+  await study.openLink('between-views', 'P11', 'A');
+  await expect(study.consentHeading).toBeVisible();
+  // The browser runs out of quota: every IndexedDB add fails as Chromium fails it.
+  await page.evaluate(() => {
+    const add = IDBObjectStore.prototype.add;
+    (window as unknown as { __restoreAdd: () => void }).__restoreAdd = () => (IDBObjectStore.prototype.add = add);
+    IDBObjectStore.prototype.add = () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+  });
+  await study.agree();
+  await expect(study.alert).toContainText('this browser has run out of storage for the site');
+  await expect(study.consentHeading).toBeVisible();
+  await page.evaluate(() => (window as unknown as { __restoreAdd: () => void }).__restoreAdd());
+  await study.agree();
+  await expect(study.taskHeading).toHaveText('Task 1 of 2: Explore');
+  await expect(study.alert).toBeHidden();
+  const events = await storedEvents(page, 'P11');
+  expect(events.map((e) => e.kind).slice(0, 3)).toEqual(['session-start', 'consent', 'task-start']);
+});
