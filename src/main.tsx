@@ -7,22 +7,40 @@ import { initHistory } from './app/historyService';
 import { registerOfflineSupport } from './app/offline';
 import { stop } from './app/playerService';
 import { queryClient } from './app/queryClient';
+import { StudyDataPage } from './app/research/StudyDataPage';
 import { installTestHook } from './app/testHook';
+import { ResearcherPage } from './app/study/ResearcherPage';
+import { StudyShell } from './app/study/StudyShell';
+import { startStudy } from './app/study/studyService';
+import { researcherPageRequested, studyRequestFromUrl } from './app/study/studyUrl';
 import { useTune } from './store/tuneStore';
 import './app/styles.css';
 
 if (isTestMode()) installTestHook();
 void initHistory();
 registerOfflineSupport();
+const studyRequest = studyRequestFromUrl();
+if (studyRequest) void startStudy(studyRequest);
 // A different tune on show stops the one playing.
 useTune.subscribe((s, prev) => {
   if (s.current !== prev.current) stop();
 });
 
+// `?study-data` opens the study data on this device (exports, imports, replay) instead of the workbench.
+const isStudyDataPage = new URLSearchParams(location.search).has('study-data');
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      {researcherPageRequested() ? (
+        <ResearcherPage />
+      ) : isStudyDataPage ? (
+        <StudyDataPage />
+      ) : (
+        <StudyShell>
+          <App />
+        </StudyShell>
+      )}
     </QueryClientProvider>
   </StrictMode>,
 );

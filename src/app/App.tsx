@@ -17,10 +17,23 @@ import { PromptPanel } from './PromptPanel';
 import { ResetControl } from './ResetControl';
 import { RightsPanel } from './rights/RightsPanel';
 import { ScorePanel } from './ScorePanel';
+import { useControlVisible, useViewVisible } from './study/studyStore';
 import { ViewsPanel } from './views/ViewsPanel';
 
 export function App() {
   const [about, setAbout] = useState(false);
+  // A study condition shows only some panels; outside a study every one shows.
+  const show = {
+    settings: useControlVisible('settings'),
+    history: useControlVisible('history'),
+    export: useControlVisible('export'),
+    editor: useControlVisible('editor'),
+    catalogue: useControlVisible('catalogue'),
+    rights: useControlVisible('rights'),
+    attribution: useViewVisible('attribution'),
+    neighbours: useViewVisible('neighbours'),
+    map: useViewVisible('map'),
+  };
   return (
     <div className="app">
       <header className="app-header">
@@ -38,23 +51,23 @@ export function App() {
         <div className="column compose">
           <PromptPanel />
           <GenerateBar />
-          <ControlsPanel />
+          {show.settings && <ControlsPanel />}
         </div>
         <div className="column tune">
           <ScorePanel />
           <PlayerPanel />
-          <ExportPanel />
-          <ManifestCheckPanel />
-          <AbcEditor />
+          {show.export && <ExportPanel />}
+          {show.export && <ManifestCheckPanel />}
+          {show.editor && <AbcEditor />}
         </div>
-        <HistoryPanel />
+        {show.history && <HistoryPanel />}
       </main>
       <ViewsPanel />
-      <AttributionPanel />
-      <NeighboursPanel />
-      <MapPanel />
-      <CataloguePanel />
-      <RightsPanel />
+      {show.attribution && <AttributionPanel />}
+      {show.neighbours && <NeighboursPanel />}
+      {show.map && <MapPanel />}
+      {show.catalogue && <CataloguePanel />}
+      {show.rights && <RightsPanel />}
     </div>
   );
 }

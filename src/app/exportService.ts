@@ -1,3 +1,4 @@
+import { emitActivity } from './activity';
 import { renderPcm } from '../audio/offlineRender';
 import type { PcmAudio } from '../audio/pcm';
 import { abcWithProvenance } from '../export/abcExport';
@@ -66,6 +67,11 @@ async function saveWithManifest(tune: Tune, provenance: Provenance, asset: Expor
   const manifestName = manifestFileName(asset.name);
   downloadFile(asset.bytes, asset.name, asset.format);
   downloadFile(`${JSON.stringify(manifest, null, 2)}\n`, manifestName, MIME.manifest);
+  emitActivity({
+    type: 'export',
+    format: asset.format === MIME.abc ? 'abc' : asset.format === MIME.midi ? 'midi' : 'wav',
+    tuneId: tune.id,
+  });
   return { fileName: asset.name, manifestName, sha256: manifest.assertions[3].data.hash };
 }
 

@@ -31,6 +31,11 @@ export const IMPORT_CAPS = {
    * 44.1 kHz is 5.3 MB a minute); 100 MB leaves room and keeps hashing to a moment.
    */
   exportedFile: { what: 'The exported file', unit: 'bytes', max: 100_000_000 },
+  /**
+   * A study session is a few hundred events, about 2 kB each with a tune in it; 100 MB holds a whole lab's
+   * study (hundreds of participants) in one export, and still parses in a few seconds.
+   */
+  studyLogFile: { what: 'The study log file', unit: 'bytes', max: 100_000_000 },
 } as const satisfies Record<string, SizeCap>;
 
 // Rounded up, so a size just over the cap never reads as equal to it.

@@ -1,3 +1,4 @@
+import { emitActivity } from '../activity';
 import { useEffect, useMemo, useState } from 'react';
 import {
   NEIGHBOUR_MEASURES,
@@ -118,7 +119,11 @@ export function NeighbourResults({ tune, entries, index }: Props) {
                 type="button"
                 className="link-button"
                 aria-pressed={n.id === selected}
-                onClick={() => setSelected(n.id === selected ? null : n.id)}
+                onClick={() => {
+                  if (n.id !== selected)
+                    emitActivity({ type: 'neighbour-chosen', tuneId: n.id, measure: settings.measure });
+                  setSelected(n.id === selected ? null : n.id);
+                }}
               >
                 {n.title}
               </button>

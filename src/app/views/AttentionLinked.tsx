@@ -1,3 +1,4 @@
+import { emitActivity } from '../activity';
 import { useMemo, useRef, useState } from 'react';
 import {
   attentionMatrix,
@@ -158,7 +159,13 @@ export function AttentionLinked({ tune, matrix, input, settings }: Props) {
               viewRef={heatmap}
               testId="attention-map"
               label={`Map: ${matrix.label}`}
-              onHover={(h) => setHover((before) => sameHover(before, hoverOf(h)))}
+              onHover={(h) => {
+                setHover((before) => sameHover(before, hoverOf(h)));
+                emitActivity({
+                  type: 'attention-hover',
+                  cell: h?.area === 'cell' ? { row: h.row, word: h.col } : null,
+                });
+              }}
               onClick={onHit}
             />
           </div>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { VIEW_TABS, type ViewTab } from '../../explain/journalViews';
+import { useStudy, viewVisible } from '../study/studyStore';
 import { AttentionPanel } from './AttentionPanel';
 import { DiffractionPanel } from './DiffractionPanel';
 import { GuidanceSweep } from './GuidanceSweep';
@@ -20,16 +21,21 @@ const TAB_LABELS: Readonly<Record<ViewTab, string>> = {
 
 /** The interpretation views of the tune on show, as tabs, and the journal that keeps the exploration. */
 export function ViewsPanel() {
-  const tab = useViews((s) => s.views.tab);
+  const session = useStudy((s) => s.session);
+  const tabs = VIEW_TABS.filter((t) => viewVisible(session, t));
+  const chosen = useViews((s) => s.views.tab);
+  // A study condition may hide the tab last chosen: the first one it shows stands in.
+  const tab = tabs.includes(chosen) ? chosen : tabs[0];
   const setTab = useViews((s) => s.setTab);
   const ctx = useViewContext();
   useEffect(() => startJournal(), []);
+  if (!tab) return null;
   const needsTune = tab !== 'journal';
   return (
     <section className="panel views-panel" aria-labelledby="views-heading" data-testid="views-panel">
       <h2 id="views-heading">Interpretation views</h2>
       <div className="tabs" role="tablist" aria-label="Views">
-        {VIEW_TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t}
             type="button"

@@ -1,0 +1,16 @@
+/** What the page's URL asks of study mode. */
+export interface StudyRequest {
+  readonly study: string;
+  readonly participant: string | null;
+  readonly condition: string | null;
+}
+
+export function studyRequestFromUrl(search = globalThis.location?.search ?? ''): StudyRequest | null {
+  const p = new URLSearchParams(search);
+  const study = p.get('study');
+  if (!study) return null;
+  return { study, participant: p.get('participant'), condition: p.get('condition') };
+}
+
+export const researcherPageRequested = (search = globalThis.location?.search ?? ''): boolean =>
+  new URLSearchParams(search).has('researcher');
