@@ -235,3 +235,46 @@ test('a write the browser refuses shows a clear error and keeps the participant 
   const events = await storedEvents(page, 'P11');
   expect(events.map((e) => e.kind).slice(0, 3)).toEqual(['session-start', 'consent', 'task-start']);
 });
+
+test('within subjects: the Latin square orders the conditions, each shows its own view, locks its settings, and needs a tune before the task ends', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(420_000);
+  const study = new StudyPages(page);
+  const views = new ViewsPanel(page);
+  const neighbours = page.getByTestId('neighbours-panel');
+  await study.openLink('within-attention-neighbours', 'P02');
+  await study.agree();
+  await expect(study.taskHeading).toHaveText('Task 1 of 2: Nearest training examples');
+  await expect(neighbours).toBeVisible();
+  await expect(views.root.getByRole('tab')).toHaveText(['Journal']);
+  await expect(study.finishTask).toBeDisabled();
+  await expect(study.task).toContainText('Generate 1 more tune first.');
+  expect((await app.state()).settings).toMatchObject({ temperature: 0.9, guidance: 1.5 });
+  await page.waitForFunction(() => window.__apparatus?.state().model.ready === true, null, { timeout: 180_000 });
+  await app.generate();
+  await study.finishTask.click();
+  expect(await study.answerQuestionnaire(3)).toBe('tlx');
+
+  await expect(study.taskHeading).toHaveText('Task 2 of 2: Attention weights');
+  await expect(neighbours).toBeHidden();
+  await expect(views.root.getByRole('tab')).toHaveText(['Cross-attention map', 'Journal']);
+  await app.generate();
+  await study.finishTask.click();
+  await study.answerQuestionnaire(3);
+  // The closing questionnaire asks for a reason: Continue without it is refused, and says so.
+  await study.questionnaire.getByRole('radio').first().check();
+  await study.continueButton.click();
+  await expect(study.alert).toContainText('Please answer every question marked as needed (1 left)');
+  await study.answerQuestionnaire(2, 'the map showed which words went with which bars');
+  await expect(study.debriefHeading).toBeVisible();
+
+  const events = await storedEvents(page, 'P02');
+  expectWholeLog(events);
+  expect(events.filter((e) => e.kind === 'task-start').map((e) => `${e.condition}/${e.task}`)).toEqual([
+    'neighbours/read-neighbours',
+    'attention/read-attention',
+  ]);
+  expect(events.filter((e) => e.kind === 'tune')).toHaveLength(2);
+});
