@@ -145,12 +145,14 @@ test('references chosen from the neighbours list, the A/B view and the map are w
   app,
   page,
 }) => {
+  // Two generations, the second with three references, on a machine shared with other runs.
+  test.setTimeout(240_000);
   const neighbours = new NeighboursPanel(page);
   const map = new EmbeddingMapPanel(page);
   const refs = new ReferencesArea(page);
   await app.openReady();
   await app.prompt.fill('a jig in G');
-  await app.controls.quick(11, 64);
+  await app.controls.quick(11, 48);
   await app.generate();
   await expect(neighbours.items).toHaveCount(10, { timeout: 60_000 });
 
@@ -163,7 +165,8 @@ test('references chosen from the neighbours list, the A/B view and the map are w
   await expect(refs.chips).toHaveCount(2);
 
   // A dot on the map, pinned by a click (which also plays it).
-  const point = await map.hoverSample(3);
+  await expect.poll(async () => (await map.sample()).length).toBeGreaterThan(0);
+  const point = await map.hoverSample();
   const at = await map.pagePoint(point.x, point.y);
   await page.mouse.click(at.x, at.y);
   await map.tooltip.getByRole('button', { name: 'Stop' }).click();
