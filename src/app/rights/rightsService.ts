@@ -42,16 +42,14 @@ export async function startRights(entries: readonly CatalogueEntry[]): Promise<v
     if (stored) {
       const checked = checkRegistry(stored.registry, known);
       if (checked.ok) {
-        useRights
-          .getState()
-          .set({
-            loads: useRights.getState().loads + 1,
-            status: 'ready',
-            registry: checked.registry,
-            origin: stored.origin,
-            edited: stored.edited,
-            warning,
-          });
+        useRights.getState().set({
+          loads: useRights.getState().loads + 1,
+          status: 'ready',
+          registry: checked.registry,
+          origin: stored.origin,
+          edited: stored.edited,
+          warning,
+        });
         return;
       }
       await s.clear();
@@ -60,16 +58,14 @@ export async function startRights(entries: readonly CatalogueEntry[]): Promise<v
       });
     } else if (warning) useRights.getState().set({ warning });
     const registry = await fetchShipped(known);
-    useRights
-      .getState()
-      .set({
-        loads: useRights.getState().loads + 1,
-        status: 'ready',
-        registry,
-        origin: SHIPPED_ORIGIN,
-        edited: false,
-        error: null,
-      });
+    useRights.getState().set({
+      loads: useRights.getState().loads + 1,
+      status: 'ready',
+      registry,
+      origin: SHIPPED_ORIGIN,
+      edited: false,
+      error: null,
+    });
   } catch (e) {
     useRights.getState().set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
   }
@@ -119,17 +115,15 @@ export async function resetRegistry(): Promise<void> {
   const { storage: s } = await store();
   await s.clear();
   const registry = await fetchShipped(known);
-  useRights
-    .getState()
-    .set({
-      loads: useRights.getState().loads + 1,
-      status: 'ready',
-      registry,
-      origin: SHIPPED_ORIGIN,
-      edited: false,
-      error: null,
-      warning: null,
-    });
+  useRights.getState().set({
+    loads: useRights.getState().loads + 1,
+    status: 'ready',
+    registry,
+    origin: SHIPPED_ORIGIN,
+    edited: false,
+    error: null,
+    warning: null,
+  });
 }
 
 export function exportRegistry(): void {
