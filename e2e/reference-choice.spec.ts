@@ -136,9 +136,16 @@ test('a researcher edits an entry: the edit is enforced, survives a reload and i
   await expect(rights.fileErrors).toContainText('tunes[0].tune: unknown tune id "oneills1850-999999"');
   await expect(catalogue.useAsReference).toBeEnabled();
 
-  // Back to the shipped registry: the Blackbird is refused again.
+  // Chosen while allowed, then the shipped registry comes back and refuses it: Generate waits and says why.
+  await catalogue.useAsReference.click();
+  await expect(new ReferencesArea(page).chips).toHaveCount(1);
   await rights.backToShipped.click();
   await expect(catalogue.useAsReference).toBeDisabled();
+  await app.waitForModel();
+  await expect(app.generateBar.generateButton).toBeDisabled();
+  await expect(app.generateBar.reason).toContainText(
+    `${BLACKBIRD}, bars 1-4 can no longer be a reference (O'Neill Collection Society (simulated) does not allow this tune as a reference`,
+  );
 });
 
 test('references chosen from the neighbours list, the A/B view and the map are what the next tune reads', async ({
