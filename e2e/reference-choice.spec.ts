@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
+import { AboutPanel } from './pages/AboutPanel';
 import { CataloguePanel } from './pages/CataloguePanel';
 import { EmbeddingMapPanel } from './pages/EmbeddingMapPanel';
 import { NeighboursPanel } from './pages/NeighboursPanel';
@@ -84,6 +85,13 @@ test('choosing references: chips with credits and terms, consent enforced, permi
   await expect(catalogue.row(CUCKOO)).toContainText('no training');
   await catalogue.openTune(CUCKOO);
   await expect(catalogue.rights.getByTestId('catalogue-training')).toContainText('opted out of training');
+
+  // The About page says plainly that the terms are simulated.
+  const about = new AboutPanel(page);
+  await about.toggle.click();
+  await expect(about.section('Rights, consent and references')).toContainText(
+    'The terms shown here are simulated. Every tune in the catalogue is in the public domain',
+  );
 });
 
 test('a researcher edits an entry: the edit is enforced, survives a reload and is exported; a bad file is refused', async ({
