@@ -77,7 +77,7 @@ export class App {
     return (await this.state()).current!;
   }
 
-  /** The references the next generations read (the page has no control for them yet, so through the hook). */
+  /** Sets the references the next generations read through the hook, bypassing the chooser and its consent checks. */
   async setReferences(references: readonly Reference[]): Promise<void> {
     await this.page.evaluate((refs) => window.__apparatus!.setReferences(refs), [...references]);
   }

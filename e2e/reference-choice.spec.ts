@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
+import { AboutPanel } from './pages/AboutPanel';
 import { CataloguePanel } from './pages/CataloguePanel';
 import { EmbeddingMapPanel } from './pages/EmbeddingMapPanel';
 import { NeighboursPanel } from './pages/NeighboursPanel';
@@ -84,6 +85,13 @@ test('choosing references: chips with credits and terms, consent enforced, permi
   await expect(catalogue.row(CUCKOO)).toContainText('no training');
   await catalogue.openTune(CUCKOO);
   await expect(catalogue.rights.getByTestId('catalogue-training')).toContainText('opted out of training');
+
+  // The About page says plainly that the terms are simulated.
+  const about = new AboutPanel(page);
+  await about.toggle.click();
+  await expect(about.section('Rights, consent and references')).toContainText(
+    'The terms shown here are simulated. Every tune in the catalogue is in the public domain',
+  );
 });
 
 test('a researcher edits an entry: the edit is enforced, survives a reload and is exported; a bad file is refused', async ({
@@ -136,21 +144,30 @@ test('a researcher edits an entry: the edit is enforced, survives a reload and i
   await expect(rights.fileErrors).toContainText('tunes[0].tune: unknown tune id "oneills1850-999999"');
   await expect(catalogue.useAsReference).toBeEnabled();
 
-  // Back to the shipped registry: the Blackbird is refused again.
+  // Chosen while allowed, then the shipped registry comes back and refuses it: Generate waits and says why.
+  await catalogue.useAsReference.click();
+  await expect(new ReferencesArea(page).chips).toHaveCount(1);
   await rights.backToShipped.click();
   await expect(catalogue.useAsReference).toBeDisabled();
+  await app.waitForModel();
+  await expect(app.generateBar.generateButton).toBeDisabled();
+  await expect(app.generateBar.reason).toContainText(
+    `${BLACKBIRD}, bars 1-4 can no longer be a reference (O'Neill Collection Society (simulated) does not allow this tune as a reference`,
+  );
 });
 
 test('references chosen from the neighbours list, the A/B view and the map are what the next tune reads', async ({
   app,
   page,
 }) => {
+  // Two generations, the second with three references, on a machine shared with other runs.
+  test.setTimeout(240_000);
   const neighbours = new NeighboursPanel(page);
   const map = new EmbeddingMapPanel(page);
   const refs = new ReferencesArea(page);
   await app.openReady();
   await app.prompt.fill('a jig in G');
-  await app.controls.quick(11, 64);
+  await app.controls.quick(11, 48);
   await app.generate();
   await expect(neighbours.items).toHaveCount(10, { timeout: 60_000 });
 
@@ -163,7 +180,8 @@ test('references chosen from the neighbours list, the A/B view and the map are w
   await expect(refs.chips).toHaveCount(2);
 
   // A dot on the map, pinned by a click (which also plays it).
-  const point = await map.hoverSample(3);
+  await expect.poll(async () => (await map.sample()).length).toBeGreaterThan(0);
+  const point = await map.hoverSample();
   const at = await map.pagePoint(point.x, point.y);
   await page.mouse.click(at.x, at.y);
   await map.tooltip.getByRole('button', { name: 'Stop' }).click();

@@ -61,7 +61,7 @@ export interface ApparatusTestHook {
   ): Promise<{ ms: number; wallMs: number; totals: number[] } | { error: string }>;
   crashWorker(): void;
   failWebGpuOnce(): void;
-  /** Sets the references the next generation reads (the page has no control for them yet). */
+  /** Sets the references the next generation reads directly, bypassing the chooser (and its consent checks). */
   setReferences(references: Reference[]): void;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeReference, type BarRange, type Reference } from '../../music/excerpt';
 import { OPEN_TERMS } from '../../rights/registryFixtures';
 import type { Terms } from '../../rights/registrySchema';
-import { chooseReference } from './choose';
+import { chooseReference, refusedReference } from './choose';
 
 const tokens = 'M:4/4 K:Dmaj A B | c d | e f | g a | b c | d e |'.split(' ');
 const source = { kind: 'catalogue', id: 'airdsAirs-book1-0001', title: 'Tune' } as const;
@@ -53,5 +53,26 @@ describe('chooseReference', () => {
   ])('refuses %s, saying why', (_, current, range, terms, reason) => {
     const choice = chooseReference(current, { source, tokens, range, terms });
     expect(choice.ok ? 'accepted' : choice.reason).toContain(reason);
+  });
+});
+
+describe('refusedReference', () => {
+  const termsBy = (byId: Record<string, Terms>) => (s: { id: string }) => byId[s.id] ?? OPEN_TERMS;
+  it.each<[string, Record<string, Terms>, string | null]>([
+    ['terms that still allow it', {}, null],
+    [
+      'terms that now refuse it',
+      { [source.id]: refused },
+      'Tune, bars 1-3 can no longer be a reference (Trust does not allow',
+    ],
+    [
+      'a bar limit it now exceeds',
+      { [source.id]: twoBars },
+      'Tune, bars 1-3 can no longer be a reference (Society allows at most 2 bars',
+    ],
+  ])('%s', (_, byId, reason) => {
+    const result = refusedReference([chosen({ first: 1, last: 3 })], termsBy(byId));
+    if (reason === null) expect(result).toBeNull();
+    else expect(result).toContain(reason);
   });
 });

@@ -62,3 +62,18 @@ export function chooseReference(current: readonly Reference[], c: Candidate): Ch
     throw e;
   }
 }
+
+/**
+ * The first chosen reference whose terms (as they are now: the registry may have been edited or replaced since
+ * it was chosen) refuse it, with the reason; null when every reference may be read.
+ */
+export function refusedReference(
+  references: readonly Reference[],
+  termsOf: (source: ReferenceSource) => Terms,
+): string | null {
+  for (const r of references) {
+    const refusal = referenceRefusal(termsOf(r.source), r);
+    if (refusal) return `${referenceLabel(r)} can no longer be a reference (${refusal}); remove it to write a tune.`;
+  }
+  return null;
+}
