@@ -1,14 +1,52 @@
 /**
- * Registers the service worker (src/offline/sw.ts, built to sw.js) in production builds, so a page opened once
- * keeps working without a network (the app, the model and whatever else was fetched). The dev server is left
- * alone: its modules change on every edit.
+ * Registers the service worker (src/offline/sw.ts, built to sw.js) in production builds through workbox-window.
+ * The worker precaches the whole app when it installs, so a page opened once keeps working without a network. A
+ * new deployment installs beside the running one and waits; the page asks the visitor before switching, since a
+ * switch reloads the page. The dev server is left alone: its modules change on every edit.
  */
+import { Workbox } from 'workbox-window';
+import { useOffline } from '../store/offlineStore';
+
+/** Kiosks stay open all day: look for a new deployment this often, besides on every page load. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+let workbox: Workbox | null = null;
+
 export function registerOfflineSupport(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
+  const offline = useOffline.getState();
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) {
+    offline.setInstall('unavailable');
+    return;
+  }
+  const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`);
+  workbox = wb;
+  wb.addEventListener('waiting', () => useOffline.getState().setUpdateWaiting(true));
+  // Once the new worker controls the page, the page reloads to run the files it serves.
+  wb.addEventListener('controlling', (event) => {
+    if (event.isUpdate) window.location.reload();
+  });
+  wb.addEventListener('activated', (event) => {
+    if (!event.isUpdate) useOffline.getState().setInstall('ready');
+  });
+  offline.setInstall('installing');
+  wb.register()
+    .then((registration) => {
+      // A page opened after the install finds the worker already active.
+      if (registration?.active && !registration.installing) useOffline.getState().setInstall('ready');
+      window.setInterval(() => void wb.update(), UPDATE_CHECK_MS);
+    })
+    .catch((e: unknown) => {
       // Offline use is a convenience; the app works the same without it.
       console.warn('offline support unavailable:', e);
+      useOffline.getState().setInstall('unavailable');
     });
-  });
+}
+
+/** The visitor agreed: the waiting worker takes over, and the 'controlling' handler above reloads the page. */
+export function applyUpdate(): void {
+  workbox?.messageSkipWaiting();
+}
+
+export function postponeUpdate(): void {
+  useOffline.getState().setUpdateWaiting(false);
 }
