@@ -30,6 +30,13 @@ export type IdleResetState =
 export function useIdleReset(config: KioskConfig): { state: IdleResetState; stillHere: () => void } {
   const [state, setState] = useState<IdleResetState>({ kind: 'active' });
   const lastActivity = useRef(Date.now());
+  // Activity only moves the clock; the next tick hides the countdown. Hiding it on the press itself would pull
+  // the button away before its click, so "I'm still here" would never be clicked.
+  const touched = useCallback(() => {
+    lastActivity.current = Date.now();
+    // The next visitor's first touch clears the note that the page was reset.
+    setState((s) => (s.kind === 'done' || s.kind === 'failed' ? { kind: 'active' } : s));
+  }, []);
   const stillHere = useCallback(() => {
     lastActivity.current = Date.now();
     setState((s) => (s.kind === 'active' ? s : { kind: 'active' }));
@@ -59,13 +66,13 @@ export function useIdleReset(config: KioskConfig): { state: IdleResetState; stil
           lastActivity.current = Date.now();
         });
     };
-    for (const name of ACTIVITY) window.addEventListener(name, stillHere, { capture: true, passive: true });
+    for (const name of ACTIVITY) window.addEventListener(name, touched, { capture: true, passive: true });
     const timer = window.setInterval(tick, TICK_MS);
     return () => {
       window.clearInterval(timer);
-      for (const name of ACTIVITY) window.removeEventListener(name, stillHere, { capture: true });
+      for (const name of ACTIVITY) window.removeEventListener(name, touched, { capture: true });
     };
-  }, [enabled, idleSeconds, warningSeconds, stillHere]);
+  }, [enabled, idleSeconds, warningSeconds, touched]);
 
   return { state, stillHere };
 }
