@@ -47,7 +47,7 @@ async function installVisit(app: App, page: Page): Promise<void> {
 }
 
 test('after one install visit the whole app works with the network off', async ({ app, page, context }) => {
-  // One visit installs 60 MB, then the test writes and plays a tune and reads the neighbours and catalogue.
+  // One visit installs the whole build, then the test writes and plays a tune and reads the neighbours and catalogue.
   test.setTimeout(240_000);
   // An earlier build's cache, as the worker before Workbox kept it.
   await page.goto('/favicon.svg');
