@@ -5,6 +5,7 @@ import { INSTRUMENT_NAMES } from '../src/audio/instruments';
 import { ORT_FILES } from '../scripts/ortAssets';
 import { expect, test, type App } from './fixtures';
 import { CataloguePanel } from './pages/CataloguePanel';
+import { KioskPanel } from './pages/KioskPanel';
 import { NeighboursPanel } from './pages/NeighboursPanel';
 import { UpdatePrompt } from './pages/UpdatePrompt';
 
@@ -54,6 +55,9 @@ test('after one install visit the whole app works with the network off', async (
   await page.evaluate((name) => caches.open(name).then((c) => c.put('/old', new Response('old'))), LEGACY_CACHE);
 
   await installVisit(app, page);
+  const kiosk = new KioskPanel(page);
+  await kiosk.settingsButton.click();
+  await expect(kiosk.offlineInstall).toContainText('Offline copy: ready');
   expect(await page.evaluate(() => caches.keys())).not.toContain(LEGACY_CACHE);
   const kept = await precached(page);
   for (const file of neededFiles()) expect(kept, `precached ${file}`).toContain(file);

@@ -7,6 +7,8 @@ export class KioskPanel {
   readonly idleField: Locator;
   readonly countdownField: Locator;
   readonly start: Locator;
+  /** Whether the offline copy is saved, as the settings say. */
+  readonly offlineInstall: Locator;
   readonly bar: Locator;
   readonly presets: Locator;
   readonly fullscreen: Locator;
@@ -20,6 +22,7 @@ export class KioskPanel {
     this.settings = page.getByRole('group', { name: 'Workshop mode settings' });
     this.idleField = this.settings.getByLabel(/^Quiet time before the countdown/);
     this.countdownField = this.settings.getByLabel(/^Countdown/);
+    this.offlineInstall = this.settings.getByTestId('offline-install');
     this.start = this.settings.getByRole('button', { name: 'Start workshop mode' });
     this.bar = page.getByTestId('kiosk-bar');
     this.presets = this.bar.getByRole('list', { name: 'Preset prompts' }).getByRole('button');

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useOffline, type OfflineInstall } from '../../store/offlineStore';
 import { NumberField } from '../NumberField';
 import { IDLE_RANGE, WARN_RANGE } from './kioskConfig';
 import { useKiosk } from './kioskStore';
@@ -7,7 +8,15 @@ import { useKiosk } from './kioskStore';
  * The header's "Workshop mode" settings, for whoever sets up the screen. Once on, the control is gone from the
  * page, so visitors cannot leave; `?kiosk=0` in the address turns it off.
  */
+const OFFLINE_TEXT: Record<OfflineInstall, string> = {
+  none: 'Offline copy: not checked yet.',
+  installing: 'Offline copy: being saved. Keep the network on until it says ready.',
+  ready: 'Offline copy: ready. The app, the model, every instrument and the catalogue work without a network.',
+  unavailable: 'Offline copy: not available in this browser or build; keep the network on.',
+};
+
 export function KioskSettings() {
+  const install = useOffline((s) => s.install);
   const config = useKiosk((s) => s.config);
   const setConfig = useKiosk((s) => s.setConfig);
   const [open, setOpen] = useState(false);
@@ -26,6 +35,7 @@ export function KioskSettings() {
             A kiosk layout for a shared screen: big controls, a gallery of prompts, full screen, and a reset for the
             next person after a quiet spell. To leave it, open the page with <code>?kiosk=0</code>.
           </p>
+          <p data-testid="offline-install">{OFFLINE_TEXT[install]}</p>
           <NumberField
             label="Quiet time before the countdown (seconds)"
             value={idleSeconds}
