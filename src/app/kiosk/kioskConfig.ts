@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 
+// zod's fast path probes for eval with `new Function`, which the app's CSP (script-src without 'unsafe-eval')
+// refuses and reports as a violation; the plain path needs no eval.
+z.config({ jitless: true });
+
 export const IDLE_RANGE = { min: 2, max: 7200 } as const;
 export const WARN_RANGE = { min: 2, max: 300 } as const;
 
