@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { cspMeta } from './scripts/cspMeta';
 import { ortAssets } from './scripts/ortAssets';
-import { serviceWorker } from './scripts/serviceWorker';
+import { pwa } from './scripts/pwa';
 import { CONTENT_SECURITY_POLICY } from './server/contentSecurityPolicy';
 
 // Cross-origin isolation gives the worker SharedArrayBuffer, which multi-threaded WASM needs.
@@ -22,7 +22,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 export default defineConfig({
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
-  plugins: [react(), ortAssets(), cspMeta(), serviceWorker(pkg.version)],
+  plugins: [react(), ortAssets(), cspMeta(), pwa()],
   resolve: {
     alias: [
       { find: /^onnxruntime-web\/wasm$/, replacement: ortDist('ort.wasm.min.mjs') },

@@ -4,7 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { isTestMode } from './app/env';
 import { initHistory } from './app/historyService';
-import { registerOfflineSupport } from './app/offline';
+import { initKiosk } from './app/kiosk/kioskStore';
+import { registerOfflineSupportWhenSettled } from './app/offline';
 import { stop } from './app/playerService';
 import { queryClient } from './app/queryClient';
 import { StudyDataPage } from './app/research/StudyDataPage';
@@ -13,14 +14,16 @@ import { ResearcherPage } from './app/study/ResearcherPage';
 import { StudyShell } from './app/study/StudyShell';
 import { startStudy } from './app/study/studyService';
 import { researcherPageRequested, studyRequestFromUrl } from './app/study/studyUrl';
+import { useNotices } from './store/noticeStore';
 import { useTune } from './store/tuneStore';
 import './app/styles.css';
 
 if (isTestMode()) installTestHook();
 void initHistory();
-registerOfflineSupport();
+registerOfflineSupportWhenSettled();
 const studyRequest = studyRequestFromUrl();
 if (studyRequest) void startStudy(studyRequest);
+for (const problem of initKiosk()) useNotices.getState().push(`Workshop mode: ${problem}`, 'warning');
 // A different tune on show stops the one playing.
 useTune.subscribe((s, prev) => {
   if (s.current !== prev.current) stop();

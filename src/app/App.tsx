@@ -8,6 +8,10 @@ import { ExportPanel } from './ExportPanel';
 import { ManifestCheckPanel } from './provenance/ManifestCheckPanel';
 import { GenerateBar } from './GenerateBar';
 import { HistoryPanel } from './HistoryPanel';
+import { IdleCountdown } from './kiosk/IdleCountdown';
+import { KioskBar } from './kiosk/KioskBar';
+import { KioskSettings } from './kiosk/KioskSettings';
+import { useKiosk } from './kiosk/kioskStore';
 import { MapPanel } from './map/MapPanel';
 import { ModelStatus } from './ModelStatus';
 import { NeighboursPanel } from './neighbours/NeighboursPanel';
@@ -18,6 +22,7 @@ import { ResetControl } from './ResetControl';
 import { RightsPanel } from './rights/RightsPanel';
 import { ScorePanel } from './ScorePanel';
 import { useControlVisible, useViewVisible } from './study/studyStore';
+import { UpdatePrompt } from './UpdatePrompt';
 import { ViewsPanel } from './views/ViewsPanel';
 
 export function App() {
@@ -34,17 +39,22 @@ export function App() {
     neighbours: useViewVisible('neighbours'),
     map: useViewVisible('map'),
   };
+  const kiosk = useKiosk((s) => s.config);
   return (
-    <div className="app">
+    <div className={kiosk.enabled ? 'app kiosk' : 'app'}>
       <header className="app-header">
         <h1>Apparatus</h1>
         <p className="tagline">Words in, folk tunes out — written by a small model in your browser.</p>
         <button type="button" aria-expanded={about} onClick={() => setAbout(!about)}>
           About
         </button>
+        {!kiosk.enabled && <KioskSettings />}
         <ResetControl />
       </header>
+      <UpdatePrompt />
       <Notices />
+      {kiosk.enabled && <KioskBar />}
+      {kiosk.enabled && <IdleCountdown config={kiosk} />}
       {about && <AboutPanel onClose={() => setAbout(false)} />}
       <ModelStatus />
       <main className="layout">

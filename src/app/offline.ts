@@ -1,14 +1,97 @@
 /**
- * Registers the service worker (src/offline/sw.ts, built to sw.js) in production builds, so a page opened once
- * keeps working without a network (the app, the model and whatever else was fetched). The dev server is left
- * alone: its modules change on every edit.
+ * Registers the service worker (src/offline/sw.ts, built to sw.js) in production builds through workbox-window.
+ * The worker precaches the whole app when it installs, so a page opened once keeps working without a network. A
+ * new deployment installs beside the running one and waits; the page asks the visitor before switching, since a
+ * switch reloads the page. The dev server is left alone: its modules change on every edit.
  */
+import { Workbox } from 'workbox-window';
+import { useOffline } from '../store/offlineStore';
+import { useTune } from '../store/tuneStore';
+import { currentModel, currentModelError } from './modelService';
+import { queryClient } from './queryClient';
+
+/** Kiosks stay open all day: look for a new deployment this often, besides on every page load. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+let workbox: Workbox | null = null;
+
 export function registerOfflineSupport(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
+  const offline = useOffline.getState();
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) {
+    offline.setInstall('unavailable');
+    return;
+  }
+  const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`);
+  workbox = wb;
+  wb.addEventListener('waiting', () => useOffline.getState().setUpdateWaiting(true));
+  // Once the new worker controls the page, the page reloads to run the files it serves.
+  wb.addEventListener('controlling', (event) => {
+    if (event.isUpdate) window.location.reload();
+  });
+  wb.addEventListener('activated', (event) => {
+    if (!event.isUpdate) useOffline.getState().setInstall('ready');
+  });
+  offline.setInstall('installing');
+  wb.register()
+    .then((registration) => {
+      // A page opened after the install finds the worker already active.
+      if (registration?.active && !registration.installing) useOffline.getState().setInstall('ready');
+      window.setInterval(() => void wb.update(), UPDATE_CHECK_MS);
+    })
+    .catch((e: unknown) => {
       // Offline use is a convenience; the app works the same without it.
       console.warn('offline support unavailable:', e);
+      useOffline.getState().setInstall('unavailable');
     });
-  });
+}
+
+/** After the model is ready, the first tune gets this long before the offline copy starts downloading anyway. */
+const AFTER_READY_MS = 10_000;
+/** A page that never loads the model (the researcher's pages) installs the offline copy after this long. */
+const AFTER_OPEN_MS = 30_000;
+
+/**
+ * Registers the worker once the first visit has settled: when the first tune is written, AFTER_READY_MS after
+ * the model is ready, or AFTER_OPEN_MS after the page opened, whichever comes first. The precache is the whole
+ * build (tens of MB); fetched at once, it would compete with the model files for the first load.
+ */
+export function registerOfflineSupportWhenSettled(): void {
+  let done = false;
+  const timers: number[] = [];
+  const unsubscribers: (() => void)[] = [];
+  const go = () => {
+    if (done) return;
+    done = true;
+    timers.forEach((t) => window.clearTimeout(t));
+    unsubscribers.forEach((u) => u());
+    registerOfflineSupport();
+  };
+  timers.push(window.setTimeout(go, AFTER_OPEN_MS));
+  unsubscribers.push(
+    useTune.subscribe((s, prev) => {
+      if (prev.streaming && !s.streaming) go();
+    }),
+  );
+  const onModel = () => {
+    if (currentModel() || currentModelError()) {
+      timers.push(window.setTimeout(go, AFTER_READY_MS));
+      return true;
+    }
+    return false;
+  };
+  if (!onModel()) {
+    const unsubscribe = queryClient.getQueryCache().subscribe(() => {
+      if (onModel()) unsubscribe();
+    });
+    unsubscribers.push(unsubscribe);
+  }
+}
+
+/** The visitor agreed: the waiting worker takes over, and the 'controlling' handler above reloads the page. */
+export function applyUpdate(): void {
+  workbox?.messageSkipWaiting();
+}
+
+export function postponeUpdate(): void {
+  useOffline.getState().setUpdateWaiting(false);
 }

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { cacheNameFor, staleCaches } from './cacheNames';
+import { legacyCaches } from './cacheNames';
 
-const current = cacheNameFor('0.2.0-b');
+const precache = 'workbox-precache-v2-http://localhost:4173/';
 
-describe('staleCaches', () => {
+describe('legacyCaches', () => {
   it.each([
     ['nothing kept yet', [], []],
-    ['only the current build', [current], []],
+    ['only the Workbox precache', [precache], []],
     [
-      'earlier builds and the unversioned cache',
-      ['apparatus-v1', 'apparatus-0.2.0-a', current],
+      'builds of the earlier worker and its unversioned cache',
+      ['apparatus-v1', 'apparatus-0.2.0-a', precache],
       ['apparatus-v1', 'apparatus-0.2.0-a'],
     ],
-    ['caches that are not ours', ['workbox-precache', 'other-app-v1', current], []],
+    ['caches that are not ours', ['other-app-v1', 'workbox-runtime', precache], []],
     ['a name that only contains ours', ['x-apparatus-0.1.0', 'apparatus-0.1.0'], ['apparatus-0.1.0']],
   ])('%s', (_, names, stale) => {
-    expect(staleCaches(names, current)).toEqual(stale);
+    expect(legacyCaches(names)).toEqual(stale);
   });
 });

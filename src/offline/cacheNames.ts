@@ -1,10 +1,7 @@
-/** Every cache the service worker makes starts so; other caches on the origin are left alone. */
-const PREFIX = 'apparatus-';
+/** Every cache the hand-written worker before Workbox made started so (`apparatus-<version>-<hash>`, `apparatus-v1`). */
+const LEGACY_PREFIX = 'apparatus-';
 
-/** One cache per build, so a new build starts clean and the last one's files can be dropped whole. */
-export const cacheNameFor = (buildId: string): string => `${PREFIX}${buildId}`;
-
-/** The caches to delete once `current` is active: every earlier build's, none that is not ours. */
-export function staleCaches(names: readonly string[], current: string): string[] {
-  return names.filter((n) => n.startsWith(PREFIX) && n !== current);
+/** The caches to delete: the earlier worker's. Workbox's own (`workbox-precache-v2-…`) and other apps' stay. */
+export function legacyCaches(names: readonly string[]): string[] {
+  return names.filter((n) => n.startsWith(LEGACY_PREFIX));
 }

@@ -1,44 +1,35 @@
 /*
- * Apparatus's service worker: keeps what the app fetches so a page opened once works offline (a workshop with
- * no network). Network first, so a rebuilt app or model is picked up whenever the server answers; the kept
- * copy is used only when the network fails. Same-origin GET requests only. Built by scripts/serviceWorker.ts.
+ * Apparatus's service worker. At install it precaches every file of the build (the list Workbox's injectManifest
+ * writes into self.__WB_MANIFEST, each with a revision), so a page opened once works with no network: a workshop
+ * room. Files are served from the precache; a new deployment is a new worker that waits until the visitor agrees
+ * to update (src/app/offline.ts asks), then takes over. Built by scripts/pwa.ts.
  */
-import { cacheNameFor, staleCaches } from './cacheNames';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { legacyCaches } from './cacheNames';
+import { SKIP_WAITING } from './messages';
 
-declare const self: ServiceWorkerGlobalScope;
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
+};
 
-/** Replaced by the build with the app version and a hash of the build's files (scripts/serviceWorker.ts). */
-const CACHE = cacheNameFor('__APPARATUS_BUILD_ID__');
+precacheAndRoute(self.__WB_MANIFEST);
+// Workbox drops files a new manifest no longer lists; this drops caches of earlier Workbox versions.
+cleanupOutdatedCaches();
+// A page opened with any query string (?backend=wasm, ?kiosk) is the same page.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 
-self.addEventListener('install', () => void self.skipWaiting());
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: unknown } | null)?.type === SKIP_WAITING) void self.skipWaiting();
+});
 
-// A new build's worker drops every earlier build's cache, so hashed files of old builds do not pile up.
+// The hand-written worker that came before kept one cache per build; none of them is read any more. Taking the
+// open pages at once is safe: the first install has none, and an update activates only when the visitor agreed.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(staleCaches(names, CACHE).map((n) => caches.delete(n))))
+      .then((names) => Promise.all(legacyCaches(names).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
-});
-
-async function networkFirst(request: Request): Promise<Response> {
-  const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
-    // Only whole, successful answers are kept (not 206 ranges, not errors).
-    if (response.status === 200) await cache.put(request, response.clone());
-    return response;
-  } catch (error) {
-    // A page reopened offline may carry another query string (?backend=wasm): any copy of the page will do.
-    const kept = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
-    if (kept) return kept;
-    throw error;
-  }
-}
-
-self.addEventListener('fetch', (event) => {
-  const { request } = event;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(networkFirst(request));
 });
