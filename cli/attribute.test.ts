@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseManifest } from '../src/export/manifestRead';
 import { EXAMPLE_POLICIES } from '../src/royalty/policy';
 
 function cli(args: string[]) {
@@ -86,6 +88,10 @@ describe('npm run attribute', () => {
     expect(out.statement.paidCents + out.statement.unallocatedCents).toBe(100);
     expect(out.statement.lines.some((l: { basis: string }) => l.basis === 'training-gradient')).toBe(true);
     expect(out.simulatedTerms).toBe(true);
+    // The manifest passes the schema the app's manifest check uses, and hashes exactly the printed ABC.
+    const read = parseManifest(JSON.stringify(out.manifest));
+    expect(read.ok, JSON.stringify(read)).toBe(true);
+    expect(out.manifest.assertions[3].data.hash).toBe(createHash('sha256').update(out.abc, 'utf8').digest('hex'));
   });
 
   it('prints the shares and the statement as text', () => {
@@ -98,5 +104,6 @@ describe('npm run attribute', () => {
     expect(r.stdout).toContain('Training-time attribution (an estimate)');
     expect(r.stdout).toContain('Statement under "Pro rata by measured share"');
     expect(r.stdout).toContain('note: Simulated terms.');
+    expect(r.stdout).toContain('Manifest (C2PA structure, unsigned');
   });
 });

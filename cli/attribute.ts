@@ -37,7 +37,15 @@ import { GENERATION_OPTIONS, settingsFrom } from './generate';
 import { loadNeighbourCatalogue } from './neighboursSetup';
 import { DEFAULT_MODEL_DIR, loadNodeModel, type LoadedModel } from './nodeModel';
 import { prefixTokens } from './prefix';
-import { checkReferenceVocab, REFERENCE_OPTIONS, referencesFrom, referenceSummary } from './references';
+import { attributeManifest } from './attributeManifest';
+import {
+  abcWithReferences,
+  checkReferenceVocab,
+  REFERENCE_OPTIONS,
+  referencesFrom,
+  referencesProvenance,
+  referenceSummary,
+} from './references';
 
 export const DEFAULT_REGISTRY = join(process.cwd(), 'public/rights/registry.json');
 
@@ -203,13 +211,31 @@ async function main(): Promise<void> {
     seed: settings.seed,
   });
   const statement = statementFor(policy, generation, training);
+  const referenceCredits = await referencesProvenance(references, () => catalogue);
+  const abc = abcWithReferences(result.abc, referenceCredits);
+  const manifest = attributeManifest({
+    abc,
+    fileName: `tune-${settings.seed}.abc`,
+    prompt: o.prompt as string,
+    settings,
+    tokens,
+    modelSha256: model.modelSha256,
+    references: referenceCredits,
+    terms,
+    record,
+    registryNotice: registry.notice,
+  });
   if (!o.json) {
-    process.stdout.write(printable(record, statement, policy, result.abc));
+    process.stdout.write(printable(record, statement, policy, abc));
+    process.stdout.write(
+      `\nManifest (C2PA structure, unsigned; its hash is of the ABC above as a file, ${manifest.assertions[3].data.name}):\n`,
+    );
+    process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
     if (registry.simulated) process.stdout.write(`\nnote: ${registry.notice}\n`);
     return;
   }
   const out = {
-    abc: result.abc,
+    abc,
     tokens,
     promptWords: prompt.words,
     seed: settings.seed,
@@ -221,6 +247,7 @@ async function main(): Promise<void> {
     statement,
     registryNotice: registry.notice,
     simulatedTerms: registry.simulated,
+    manifest,
   };
   process.stdout.write(JSON.stringify(out) + '\n');
 }
