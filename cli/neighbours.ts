@@ -8,7 +8,7 @@
  * {query, measure, method, k, neighbours: [{rank, id, title, score, label, credits, passages?}]}.
  */
 import { readFileSync } from 'node:fs';
-import type { CatalogueEntry } from '../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../src/catalogue/catalogueEntry';
 import { AbcError } from '../src/music/abcParse';
 import {
   findNeighbours,

@@ -1,7 +1,7 @@
 /** Node-side loading for the neighbour measures: the shipped index files and the catalogue. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogueEntry } from '../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../src/catalogue/catalogueEntry';
 import type { NeighbourCatalogue, NeighbourMeasure } from '../src/explain/neighbours';
 import {
   buildNeighbourCatalogue,

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CatalogueEntry } from '../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../src/catalogue/catalogueEntry';
 import { abcWithReferences, referencesFrom, referencesProvenance } from './references';
 
 const ENTRY = {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogueEntry } from '../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../src/catalogue/catalogueEntry';
 import { expect, test } from './fixtures';
 import { CataloguePanel } from './pages/CataloguePanel';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogueEntry } from '../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../src/catalogue/catalogueEntry';
 import { tokensToAbc } from '../src/tokenizer/musicTokens';
 import { expect, test } from './fixtures';
 import { CataloguePanel } from './pages/CataloguePanel';

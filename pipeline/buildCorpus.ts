@@ -2,33 +2,17 @@ import { AbcError, parseTune, type DropReason, type Header } from '../src/music/
 import { abcjsWarnings } from '../src/music/abcjsCheck';
 import { badMeasures } from '../src/music/bars';
 import { eventsToAbc } from '../src/music/canonical';
-import { computeFeatures, type TuneFeatures } from '../src/music/features';
+import { computeFeatures } from '../src/music/features';
 import { toNoteSequence } from '../src/music/noteSequence';
 import { hashString } from '../src/runtime/prng';
 import { tuneTokens } from '../src/tokenizer/musicTokens';
 import { captionsFor, keyWords, tuneType } from './captions';
 import { transposedVariants, type TrainingVariant } from './augment';
-import { creditsOf, type CollectionInfo, type Credits } from './credits';
+import { creditsOf, type CollectionInfo } from './credits';
+import type { CatalogueEntry, Split } from '../src/catalogue/catalogueEntry';
 
 /** Longest tune the model trains on, in music tokens (without <s> and </s>). */
 export const MAX_TUNE_TOKENS = 510;
-
-export type Split = 'train' | 'valid' | 'test';
-
-export interface CatalogueEntry {
-  readonly id: string;
-  readonly titles: readonly string[];
-  readonly abc: string;
-  readonly credits: Credits;
-  readonly meter: string;
-  readonly key: string;
-  readonly keyWords: string;
-  readonly type: string | null;
-  readonly features: TuneFeatures;
-  readonly captions: readonly string[];
-  readonly split: Split;
-  readonly tokens: readonly string[];
-}
 
 export interface SourceFile {
   readonly collection: CollectionInfo;

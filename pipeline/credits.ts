@@ -1,15 +1,7 @@
 import type { Header } from '../src/music/abcParse';
+import type { Credits } from '../src/catalogue/catalogueEntry';
 
 /** Where a tune comes from. Shown with the tune everywhere and carried into exports. */
-export interface Credits {
-  readonly collection: string;
-  readonly book: string | null;
-  readonly number: string;
-  readonly composer: string | null;
-  readonly encoder: string | null;
-  readonly sourceFile: string;
-}
-
 export interface CollectionInfo {
   readonly folder: string;
   readonly name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueEntry } from './buildCorpus';
+import type { CatalogueEntry } from '../src/catalogue/catalogueEntry';
 import { trainingOptOuts } from './trainingConsent';
 import { validRegistry } from '../src/rights/registryFixtures';
 

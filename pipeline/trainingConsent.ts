@@ -5,7 +5,7 @@
  */
 import { knownTunes, parseRegistry } from '../src/rights/registryLoad';
 import { allowsTraining, termsForTune } from '../src/rights/terms';
-import type { CatalogueEntry } from './buildCorpus';
+import type { CatalogueEntry } from '../src/catalogue/catalogueEntry';
 
 export type TrainingConsent =
   | { readonly ok: true; readonly withheld: ReadonlySet<number>; readonly simulated: boolean }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueEntry } from './buildCorpus';
+import type { CatalogueEntry } from '../src/catalogue/catalogueEntry';
 import { buildArrays, buildVocab, WITHHELD_CODE } from './writeArrays';
 
 /** Just the fields the arrays are built from. */

@@ -1,7 +1,7 @@
 import { MUSIC_SPECIALS, TEXT_SPECIALS, type VocabJson } from '../src/tokenizer/vocab';
 import { promptWords } from '../src/tokenizer/textTokens';
 import { barPositions } from '../src/tokenizer/barPosition';
-import type { CatalogueEntry, Split } from './buildCorpus';
+import type { CatalogueEntry, Split } from '../src/catalogue/catalogueEntry';
 import type { TrainingVariant } from './augment';
 import { ALWAYS_KNOWN_WORDS } from './captions';
 

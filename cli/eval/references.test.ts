@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueEntry } from '../../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../../src/catalogue/catalogueEntry';
 import { melody } from '../../src/music/melodyFixture';
 import {
   chooseReferenceCases,

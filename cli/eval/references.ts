@@ -7,7 +7,7 @@
  *   read from the tune written with refs (one reference, and two from different tunes);
  * - copy rate under conditioning: tunes written with references that copyScore flags against the catalogue.
  */
-import type { CatalogueEntry } from '../../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../../src/catalogue/catalogueEntry';
 import { sharedPassages } from '../../src/explain/ngram';
 import { cutExcerpt } from '../../src/music/excerpt';
 import type { NoteSequence } from '../../src/music/noteSequence';

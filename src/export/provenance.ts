@@ -1,4 +1,4 @@
-import type { Credits } from '../../pipeline/credits';
+import type { Credits } from '../catalogue/catalogueEntry';
 
 /**
  * A reference excerpt the model read beside the prompt while it wrote the tune: attribution at inference time

@@ -2,7 +2,7 @@
  * The provenance of a tune's references, shared by the app's exports and the CLI: catalogue tunes with their
  * credits, user ABC by a hash of the excerpt (a file name or label could say more about the user than the tune).
  */
-import type { Credits } from '../../pipeline/credits';
+import type { Credits } from '../catalogue/catalogueEntry';
 import type { Reference } from '../music/excerpt';
 import { sha256Hex } from '../worker/modelFiles';
 import type { ReferenceProvenance } from './provenance';

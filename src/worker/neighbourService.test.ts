@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogueEntry } from '../../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../catalogue/catalogueEntry';
 import { DEFAULT_NEIGHBOUR_SETTINGS } from '../explain/neighbours';
 import { NeighbourService, type ReadCorpusFile } from './neighbourService';
 

@@ -4,7 +4,7 @@
  * be used (missing, corrupt, built for another catalogue) leave their measure unavailable with the reason; the
  * n-gram measure and the copy score depend only on the catalogue.
  */
-import type { CatalogueEntry } from '../../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../catalogue/catalogueEntry';
 import { buildCopyIndex, copyScore, type CopyIndex, type CopyScore } from '../explain/copyDetect';
 import {
   findNeighbours,

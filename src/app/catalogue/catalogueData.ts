@@ -1,6 +1,6 @@
 /** The training catalogue as the browser loads it: one fetch through react-query, shared by every panel. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { CatalogueEntry } from '../../../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../../catalogue/catalogueEntry';
 import { corpusUrl } from '../env';
 
 export type { CatalogueEntry };

@@ -1,5 +1,5 @@
 /** Searching the catalogue: pure functions over its entries, tested beside. */
-import type { CatalogueEntry } from '../../../pipeline/buildCorpus';
+import type { CatalogueEntry } from '../../catalogue/catalogueEntry';
 
 export interface CatalogueFilter {
   /** Words that must all appear in one of the tune's titles (case-insensitive). */

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The shipped TypeScript under a folder (tests run in Node and may load the model through cli/). */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const importsOf = (path: string): string[] =>
+  [...readFileSync(path, 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+
+describe('layers', () => {
+  // The app, the workers and the pure modules run in the browser: they read nothing from the Node-side folders.
+  it.each(['pipeline', 'cli', 'training', 'bench', 'server', 'e2e', 'scripts'])(
+    'src/ imports nothing from %s/',
+    (folder) => {
+      const crossing = sources('src').flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => spec.startsWith('.') && relative('.', join(file, '..', spec)).startsWith(`${folder}/`))
+          .map((spec) => `${file}: ${spec}`),
+      );
+      expect(crossing).toEqual([]);
+    },
+  );
+});
