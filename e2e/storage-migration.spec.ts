@@ -1,4 +1,4 @@
-import { node } from '../src/explain/journalFixtures';
+import { node } from '../src/journal/journalFixtures';
 import { DEFAULT_SETTINGS } from '../src/runtime/decode';
 import type { Tune } from '../src/store/types';
 import { expect, test } from './fixtures';

@@ -7,7 +7,7 @@ import { useJournal } from '../store/journalStore';
 import { useNotices } from '../store/noticeStore';
 import { useSettings } from '../store/settingsStore';
 import { useTune } from '../store/tuneStore';
-import { DEFAULT_VIEWS } from '../explain/journalViews';
+import { DEFAULT_VIEWS } from '../journal/journalViews';
 import { EMPTY_FILTER } from './catalogue/catalogueFilter';
 import { stopCatalogueTune } from './catalogue/cataloguePlayer';
 import { useCatalogueStore } from './catalogue/catalogueStore';

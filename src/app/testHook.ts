@@ -1,7 +1,7 @@
 import { rms } from '../audio/pcm';
 import type { Reference } from '../music/excerpt';
 import type { GenerationSettings } from '../runtime/decode';
-import type { ViewState } from '../explain/journalViews';
+import type { ViewState } from '../journal/journalViews';
 import { useHistory } from '../store/historyStore';
 import { useJournal } from '../store/journalStore';
 import { useNotices } from '../store/noticeStore';

@@ -1,5 +1,5 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { JournalNode } from '../explain/journal';
+import type { JournalNode } from '../journal/journal';
 import type { Tune } from '../store/types';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { node } from '../explain/journalFixtures';
+import { node } from '../journal/journalFixtures';
 import { MemoryJournal, openJournal, saveJournalOrFallBack, type JournalStorage } from './journal';
 
 const failing = (error: unknown): JournalStorage => ({

@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { JournalNode } from '../explain/journal';
+import type { JournalNode } from '../journal/journal';
 import { isQuotaError } from './history';
 import { appDb, type AppDb } from './database';
 

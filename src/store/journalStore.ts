@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { JournalNode } from '../explain/journal';
+import type { JournalNode } from '../journal/journal';
 
 interface JournalState {
   /** Every node, oldest first. */

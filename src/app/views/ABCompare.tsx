@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { describeWords } from '../../explain/journal';
+import { describeWords } from '../../journal/journal';
 import { changedBars, diffSummaries, summarizeTune } from '../../explain/tuneSummary';
 import type { Tune } from '../../store/types';
 import { tokensToAbc } from '../../tokenizer/musicTokens';

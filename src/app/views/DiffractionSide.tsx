@@ -1,5 +1,5 @@
 import type { ModelDims } from '../../explain/interpreter';
-import { sideSpec, type SideSettings } from '../../explain/journalViews';
+import { sideSpec, type SideSettings } from '../../journal/journalViews';
 import type { BarItem } from '../../vis/barChart';
 import { BarChart } from './BarChart';
 import { SettingsForm } from './SettingsForm';

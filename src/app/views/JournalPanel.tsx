@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { findNode } from '../../explain/journal';
-import type { ReplayOutcome } from '../../explain/journalReplay';
+import { findNode } from '../../journal/journal';
+import type { ReplayOutcome } from '../../journal/journalReplay';
 import { useJournal } from '../../store/journalStore';
 import { JournalIO } from './JournalIO';
 import { JournalTree } from './JournalTree';

@@ -1,5 +1,5 @@
-import { treeOrder, type JournalNode } from '../../explain/journal';
-import type { ReplayOutcome } from '../../explain/journalReplay';
+import { treeOrder, type JournalNode } from '../../journal/journal';
+import type { ReplayOutcome } from '../../journal/journalReplay';
 
 interface Props {
   readonly nodes: readonly JournalNode[];

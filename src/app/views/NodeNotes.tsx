@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { JournalNode, JournalNote } from '../../explain/journal';
+import type { JournalNode, JournalNote } from '../../journal/journal';
 import { changeNote, deleteNote, reopen, writeNote } from './journalService';
 
 const time = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });

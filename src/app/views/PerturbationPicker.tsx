@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { PERTURB_MODES, type PerturbationView, type PerturbMode, type ReorderKind } from '../../explain/journalViews';
+import { PERTURB_MODES, type PerturbationView, type PerturbMode, type ReorderKind } from '../../journal/journalViews';
 import { suggestionsAt } from './perturbationSet';
 
 interface Props {

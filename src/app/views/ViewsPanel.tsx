@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { VIEW_TABS, type ViewTab } from '../../explain/journalViews';
+import { VIEW_TABS, type ViewTab } from '../../journal/journalViews';
 import { useStudy, viewVisible } from '../study/studyStore';
 import { AttentionPanel } from './AttentionPanel';
 import { DiffractionPanel } from './DiffractionPanel';

@@ -11,9 +11,9 @@ import {
   updateNode,
   type JournalNode,
   type ReadingRecord,
-} from '../../explain/journal';
-import { parseJournal } from '../../explain/journalSchema';
-import { withoutReadings } from '../../explain/journalViews';
+} from '../../journal/journal';
+import { parseJournal } from '../../journal/journalSchema';
+import { withoutReadings } from '../../journal/journalViews';
 import { downloadFile } from '../../export/download';
 import type { Reference } from '../../music/excerpt';
 import type { GenerationSettings } from '../../runtime/decode';

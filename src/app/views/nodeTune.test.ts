@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { journalFile } from '../../explain/journal';
-import { node, TUNE } from '../../explain/journalFixtures';
-import { parseJournal } from '../../explain/journalSchema';
-import { DEFAULT_VIEWS } from '../../explain/journalViews';
+import { journalFile } from '../../journal/journal';
+import { node, TUNE } from '../../journal/journalFixtures';
+import { parseJournal } from '../../journal/journalSchema';
+import { DEFAULT_VIEWS } from '../../journal/journalViews';
 import { DEFAULT_SETTINGS } from '../../runtime/decode';
 import type { Tune } from '../../store/types';
 import { provenanceOf } from '../exportService';

@@ -1,5 +1,5 @@
-import { newJournalId, type JournalNode } from '../../explain/journal';
-import type { ViewState } from '../../explain/journalViews';
+import { newJournalId, type JournalNode } from '../../journal/journal';
+import type { ViewState } from '../../journal/journalViews';
 import type { Tune } from '../../store/types';
 import { tokensToAbc } from '../../tokenizer/musicTokens';
 

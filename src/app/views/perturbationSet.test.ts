@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEWS, type PerturbationView } from '../../explain/journalViews';
+import { DEFAULT_VIEWS, type PerturbationView } from '../../journal/journalViews';
 import { buildPerturbations, suggestionsAt, unknownIn } from './perturbationSet';
 
 const KNOWN = new Set(['a', 'jig', 'reel', 'hornpipe', 'in', 'd', 'g', 'major', 'minor', 'dorian', 'mixolydian']);

@@ -1,5 +1,5 @@
 /** Which perturbed prompts the perturbation view reads, from its settings. Pure over word lists. */
-import type { PerturbationView } from '../../explain/journalViews';
+import type { PerturbationView } from '../../journal/journalViews';
 import {
   adjacentSwaps,
   leaveOneOut,

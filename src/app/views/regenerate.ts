@@ -1,4 +1,4 @@
-import type { JournalNode } from '../../explain/journal';
+import type { JournalNode } from '../../journal/journal';
 import { useTune } from '../../store/tuneStore';
 import { newTuneId, type Tune } from '../../store/types';
 import type { GenerateInput, GenerationDone } from '../../worker/modelClient';

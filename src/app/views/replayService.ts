@@ -1,4 +1,4 @@
-import { planReplay, checkReplay, type ReplayOutcome, type ReplaySkip } from '../../explain/journalReplay';
+import { planReplay, checkReplay, type ReplayOutcome, type ReplaySkip } from '../../journal/journalReplay';
 import { useJournal } from '../../store/journalStore';
 import { currentModel } from '../modelService';
 import { generateQuietly } from './readService';

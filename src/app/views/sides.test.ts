@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEWS } from '../../explain/journalViews';
+import { DEFAULT_VIEWS } from '../../journal/journalViews';
 import { occlusion } from '../../explain/occlusion';
 import { tokenBars } from '../../explain/tokenBars';
 import { compareSides, sideLabel } from './sides';

@@ -1,7 +1,7 @@
 /** The two sides of the diffraction view: any method and setting against any other. Pure. */
 import type { AttentionInput } from '../../explain/attention';
 import { attentionImportance, diffract, diffractionLabels, type Diffraction } from '../../explain/diffraction';
-import type { SideSettings } from '../../explain/journalViews';
+import type { SideSettings } from '../../journal/journalViews';
 import { occlusionImportance, type OcclusionResult } from '../../explain/occlusion';
 import { undefinedReason } from '../../explain/rankAgreement';
 

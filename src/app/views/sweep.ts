@@ -1,4 +1,4 @@
-import { SWEEP_LIMITS } from '../../explain/journalViews';
+import { SWEEP_LIMITS } from '../../journal/journalViews';
 
 /** Reads "1, 1.5, 3" into guidance values; problems come back as one sentence. */
 export function parseSweep(text: string): { values: number[] } | { problem: string } {

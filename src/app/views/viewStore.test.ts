@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_VIEWS } from '../../explain/journalViews';
+import { DEFAULT_VIEWS } from '../../journal/journalViews';
 import { useViews, type HeldPart } from './viewStore';
 
 describe('holding restored views', () => {

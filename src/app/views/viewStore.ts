@@ -6,7 +6,7 @@ import {
   type PerturbationView,
   type SweepView,
   type ViewState,
-} from '../../explain/journalViews';
+} from '../../journal/journalViews';
 
 interface ViewStore {
   /** The settings of every view: plain data, kept on the current journal node so reopening restores them. */

@@ -8,9 +8,9 @@ import {
   type AttentionSettings,
   type HeadAggregation,
   type LayerAggregation,
-} from './attention';
-import { DEFAULT_MIN_RANK_DISTANCE, OCCLUSION_SIGN_FIELD } from './diffraction';
-import type { ModelDims, SettingsSpec } from './interpreter';
+} from '../explain/attention';
+import { DEFAULT_MIN_RANK_DISTANCE, OCCLUSION_SIGN_FIELD } from '../explain/diffraction';
+import type { ModelDims, SettingsSpec } from '../explain/interpreter';
 
 export const VIEW_TABS = ['attention', 'perturbation', 'sweep', 'diffraction', 'journal'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];

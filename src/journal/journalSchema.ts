@@ -19,8 +19,8 @@ import {
   flag,
 } from '../schema/issues';
 import { BACKENDS } from '../worker/protocol';
-import { attentionInterpreter } from './attention';
-import { checkSettings, type ModelDims, type Settings, type SettingsSpec } from './interpreter';
+import { attentionInterpreter } from '../explain/attention';
+import { checkSettings, type ModelDims, type Settings, type SettingsSpec } from '../explain/interpreter';
 import { JOURNAL_FORMAT, JOURNAL_VERSION, NODE_KINDS, type JournalFile, type JournalNode } from './journal';
 import { DEFAULT_VIEWS, PERTURB_MODES, REORDER_KINDS, sideSpec, SWEEP_LIMITS, VIEW_TABS } from './journalViews';
 
