@@ -27,4 +27,17 @@ describe('layers', () => {
       expect(crossing).toEqual([]);
     },
   );
+
+  // Two panels share pieces through src/app/shared/, not by reaching into each other's folder.
+  it.each([
+    ['src/app/neighbours', 'src/app/views'],
+    ['src/app/views', 'src/app/neighbours'],
+  ])('%s imports nothing from %s', (from, to) => {
+    const crossing = sources(from).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.') && join(file, '..', spec).startsWith(`${to}/`))
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(crossing).toEqual([]);
+  });
 });

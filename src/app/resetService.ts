@@ -16,7 +16,7 @@ import { useMapStore } from './map/mapStore';
 import { useNeighbourSettings } from './neighbours/neighbourSettingsStore';
 import { stop as stopPlayer } from './playerService';
 import { queryClient } from './queryClient';
-import { stopAB } from './views/abAudio';
+import { stopAB } from './shared/abAudio';
 import { clearJournal } from './views/journalService';
 import { useViews } from './views/viewStore';
 

@@ -4,7 +4,7 @@ import { referenceLabel } from '../../music/excerpt';
 import type { Tune } from '../../store/types';
 import { tokensToAbc } from '../../tokenizer/musicTokens';
 import { spanBars, spanOrdinals } from '../neighbours/passageMarks';
-import { LinkedScore } from '../views/LinkedScore';
+import { LinkedScore } from '../shared/LinkedScore';
 
 /** The passages the tune shares with one reference, marked in the tune's score and in the reference's. */
 export function ReferencePassagesView({

@@ -11,7 +11,7 @@ import { referenceTokensOf } from '../../store/types';
 import { modelClient, useModel } from '../modelService';
 import { neighbourClient, useNeighbourIndex } from '../neighbours/neighbourData';
 import { modelMismatch, useQueryVectors } from '../neighbours/queryVectors';
-import { serial } from '../views/readService';
+import { serial } from '../shared/readService';
 
 /**
  * Each reference's log-likelihood drop and share, from one reading of the tune with all, each-but-one and none.

@@ -5,8 +5,8 @@ import { tokensToAbc } from '../../tokenizer/musicTokens';
 import type { CatalogueEntry } from '../catalogue/catalogueData';
 import { useCatalogueStore } from '../catalogue/catalogueStore';
 import { UseAsReference } from '../references/UseAsReference';
-import { ABAudio } from '../views/ABAudio';
-import { LinkedScore } from '../views/LinkedScore';
+import { ABAudio } from '../shared/ABAudio';
+import { LinkedScore } from '../shared/LinkedScore';
 import { usePassages } from './neighbourData';
 import { spanBars, spanOrdinals } from './passageMarks';
 

@@ -10,7 +10,7 @@ import type { VectorsDone } from '../../worker/modelClient';
 import { VECTOR_SETS, type IndexInfo } from '../../worker/neighbourProtocol';
 import type { LoadedModelInfo } from '../../worker/protocol';
 import { modelClient, useModel } from '../modelService';
-import { serial } from '../views/readService';
+import { serial } from '../shared/readService';
 
 /** Why the loaded model cannot be used with the shipped index, or null when it can. */
 export function modelMismatch(model: LoadedModelInfo, index: IndexInfo): string | null {

@@ -10,7 +10,7 @@ import { currentModel, modelClient } from '../modelService';
 import { neighbourClient, neighbourIndexOptions } from '../neighbours/neighbourData';
 import { modelMismatch } from '../neighbours/queryVectors';
 import { queryClient } from '../queryClient';
-import { serial } from '../views/readService';
+import { serial } from '../shared/readService';
 
 export const TRAINING_TOP_K = 5;
 

@@ -5,9 +5,9 @@ import { changedBars, diffSummaries, summarizeTune } from '../../explain/tuneSum
 import type { Tune } from '../../store/types';
 import { tokensToAbc } from '../../tokenizer/musicTokens';
 import { mapTune, notesInMeasure } from '../tuneMap';
-import { ABAudio } from './ABAudio';
-import { LinkedScore } from './LinkedScore';
-import { generateOptions } from './readService';
+import { ABAudio } from '../shared/ABAudio';
+import { LinkedScore } from '../shared/LinkedScore';
+import { generateOptions } from '../shared/readService';
 import { regenerationInput, tuneFromResult } from './regenerate';
 import { SummaryDiff } from './SummaryDiff';
 

@@ -19,7 +19,7 @@ import type { ScoreClick } from '../../vis/scoreView';
 import { barNumberOf, mapTune, measureAt, notesInMeasure } from '../tuneMap';
 import { ColourLegend } from './ColourLegend';
 import { Heatmap } from './Heatmap';
-import { LinkedScore } from './LinkedScore';
+import { LinkedScore } from '../shared/LinkedScore';
 import { colourClasses, COLOUR_STEPS, noteValues, rowNotes, rowOfClick, rowOfNote } from './linking';
 import { useViews } from './viewStore';
 

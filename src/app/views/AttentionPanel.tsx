@@ -5,7 +5,7 @@ import { tokenBars } from '../../explain/tokenBars';
 import { referenceLabel } from '../../music/excerpt';
 import { referenceTokensOf, type Tune } from '../../store/types';
 import { AttentionLinked } from './AttentionLinked';
-import { readOptions } from './readService';
+import { readOptions } from '../shared/readService';
 import { SettingsForm } from './SettingsForm';
 import type { ViewContext } from './useViewContext';
 import { useViews } from './viewStore';

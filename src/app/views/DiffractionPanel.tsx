@@ -7,7 +7,7 @@ import { tokenBars } from '../../explain/tokenBars';
 import { referenceTokensOf, type Tune } from '../../store/types';
 import { NumberField } from '../NumberField';
 import { DiffractionSide } from './DiffractionSide';
-import { readOptions } from './readService';
+import { readOptions } from '../shared/readService';
 import { compareSides } from './sides';
 import type { ViewContext } from './useViewContext';
 import { useViews } from './viewStore';

@@ -5,7 +5,7 @@ import { barLabel, tokenBars } from '../../explain/tokenBars';
 import type { Tune } from '../../store/types';
 import { BarChart } from './BarChart';
 import { Heatmap } from './Heatmap';
-import type { ReadResult } from './readService';
+import type { ReadResult } from '../shared/readService';
 
 export const LIKELIHOOD_LABEL =
   'change in log-probability of the existing tune, teacher-forced (perturbed prompt minus original, natural log, over the tune’s tokens and its end)';

@@ -8,7 +8,7 @@ import { baseNodeOf, recordReading } from './journalService';
 import { LIKELIHOOD_LABEL, LikelihoodReading } from './LikelihoodReading';
 import { buildPerturbations } from './perturbationSet';
 import { PerturbationPicker } from './PerturbationPicker';
-import { readOptions } from './readService';
+import { readOptions } from '../shared/readService';
 import { regenerate, regenerationInput } from './regenerate';
 import type { ViewContext } from './useViewContext';
 import { useViews } from './viewStore';

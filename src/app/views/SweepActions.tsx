@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { playAB, stopAB } from './abAudio';
+import { playAB, stopAB } from '../shared/abAudio';
 
 interface Props {
   readonly tokens: readonly string[];

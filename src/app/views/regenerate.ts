@@ -5,7 +5,7 @@ import type { GenerateInput, GenerationDone } from '../../worker/modelClient';
 import { saveTune } from '../historyService';
 import { queryClient } from '../queryClient';
 import { baseNodeOf, recordRegeneration, tuneOf } from './journalService';
-import { generateOptions } from './readService';
+import { generateOptions } from '../shared/readService';
 
 /**
  * The tune's own prefix, seed, settings and references with other words (and, for a sweep, another guidance):

@@ -1,7 +1,7 @@
 import { planReplay, checkReplay, type ReplayOutcome, type ReplaySkip } from '../../journal/journalReplay';
 import { useJournal } from '../../store/journalStore';
 import { currentModel } from '../modelService';
-import { generateQuietly } from './readService';
+import { generateQuietly } from '../shared/readService';
 
 export interface ReplayReport {
   readonly outcomes: readonly ReplayOutcome[];
