@@ -13,9 +13,16 @@ export function launchChromium(webgpu: boolean): Promise<Browser> {
 }
 
 /** A fresh context (empty HTTP cache) with the probe installed, at the app with the given query. */
-export async function openProbed(browser: Browser, url: string, autoGenerate: boolean): Promise<Page> {
+export async function openProbed(
+  browser: Browser,
+  url: string,
+  autoGenerate: boolean,
+  testHook = false,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   await context.addInitScript({ content: probeScript(autoGenerate) });
+  // The app's test hook (window.__apparatus and the panels' timing attributes) answers only to this flag.
+  if (testHook) await context.addInitScript({ content: 'window.__APPARATUS_E2E__ = true;' });
   const page = await context.newPage();
   await page.goto(url);
   return page;

@@ -30,9 +30,9 @@ export interface ReadRuns {
   readonly wallMs: number[];
 }
 
-/** Pages opened with `e2e=1` expose window.__apparatus, whose `read` is the views' own call. */
+/** Pages opened with the test hook expose window.__apparatus, whose `read` is the views' own call. */
 export async function openApp(browser: Browser, baseUrl: string): Promise<Page> {
-  const page = await openProbed(browser, `${baseUrl}/?backend=wasm&e2e=1`, false);
+  const page = await openProbed(browser, `${baseUrl}/?backend=wasm`, false, true);
   await waitForModel(page, 120_000);
   return page;
 }

@@ -2,9 +2,12 @@
 
 const params = () => new URLSearchParams(globalThis.location?.search ?? '');
 
-/** Set by the e2e tests (init script) or `?e2e=1`: installs `window.__apparatus` and lets the worker crash on request. */
+/**
+ * Set only by automation (the e2e tests' and the bench's init script), never by a URL a visitor could follow:
+ * installs `window.__apparatus`, the probes the tests read, and lets the worker crash on request.
+ */
 export function isTestMode(): boolean {
-  return (globalThis as { __APPARATUS_E2E__?: boolean }).__APPARATUS_E2E__ === true || params().get('e2e') === '1';
+  return (globalThis as { __APPARATUS_E2E__?: boolean }).__APPARATUS_E2E__ === true;
 }
 
 /** `?threads=N` overrides the worker's WASM thread count (for benchmarks); 0 lets the worker choose. */

@@ -6,12 +6,16 @@
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { entryTitle, type CatalogueEntry } from '../catalogue/catalogueData';
+import { isTestMode } from '../env';
 import { playCatalogueTune, stopCatalogueTune } from '../catalogue/cataloguePlayer';
 import { useCatalogueStore } from '../catalogue/catalogueStore';
 import { drawMap } from './drawMap';
 import type { ColourGroups } from './mapColour';
 import { MapTooltip } from './MapTooltip';
 import { fitCoords, hasNeighbourWithin, pixelPositions, pointTree, stepFrom, toPixel, type Direction } from './mapView';
+
+/** Set before the app's code runs (an automation init script), so read once. */
+const TEST_PROBES = isTestMode();
 
 interface Props {
   readonly entries: readonly CatalogueEntry[];
@@ -83,9 +87,11 @@ export function EmbeddingMap({ entries, coords, colours, generation, neighbours,
     drawMap(canvas.current!, scene, transform, width, height);
   }, [positions, colours, neighbours, generation, fit, active, playing, transform, width, height]);
 
-  // A few dots with no other dot within the hit radius, in view: where a test (or a tour) can hover.
+  // A few dots with no other dot within the hit radius, in view: where a test (or the tour) can hover. Worked
+  // out only under the test hook; a visitor's page neither computes nor carries it.
   const sample = useMemo(() => {
     const out: { id: string; x: number; y: number }[] = [];
+    if (!TEST_PROBES) return out;
     for (let i = 0; i < entries.length && out.length < 3; i++) {
       const [x, y] = transform.apply([positions[2 * i], positions[2 * i + 1]]);
       if (x < PAD || x > width - PAD || y < PAD || y > height - PAD) continue;
@@ -149,9 +155,11 @@ export function EmbeddingMap({ entries, coords, colours, generation, neighbours,
       ref={wrap}
       className="embedding-map"
       data-testid="embedding-map"
-      data-point-count={entries.length}
-      data-zoom={transform.k.toFixed(3)}
-      data-sample={JSON.stringify(sample)}
+      {...(TEST_PROBES && {
+        'data-point-count': entries.length,
+        'data-zoom': transform.k.toFixed(3),
+        'data-sample': JSON.stringify(sample),
+      })}
     >
       <div className="map-zoom row">
         <button type="button" aria-label="Zoom in" onClick={() => zoomBy(1.5)}>

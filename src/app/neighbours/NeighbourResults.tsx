@@ -13,6 +13,7 @@ import type { IndexInfo } from '../../worker/neighbourProtocol';
 import type { LoadedModelInfo } from '../../worker/protocol';
 import type { CatalogueEntry } from '../catalogue/catalogueData';
 import { useCatalogueStore } from '../catalogue/catalogueStore';
+import { isTestMode } from '../env';
 import { useMapStore } from '../map/mapStore';
 import { UseAsReference } from '../references/UseAsReference';
 import { useModel } from '../modelService';
@@ -23,6 +24,9 @@ import { useNeighbourSettings } from './neighbourSettingsStore';
 import { NeighbourAB } from './NeighbourAB';
 import { modelMismatch, useQueryVectors } from './queryVectors';
 import { RankChanges } from './RankChanges';
+
+/** Timings the tests and the bench read, on the list only under the test hook (set before the app runs). */
+const TEST_PROBES = isTestMode();
 
 interface Props {
   readonly tune: Tune;
@@ -108,10 +112,12 @@ export function NeighbourResults({ tune, entries, index }: Props) {
           className={stale ? 'neighbour-list stale' : 'neighbour-list'}
           data-testid="neighbours-list"
           aria-busy={stale}
-          data-query-ms={list.unavailable || stale ? undefined : ranking.data!.ms.toFixed(2)}
-          data-measure={list.measure}
-          data-vectors-ms={vectors.data ? vectors.data.ms.toFixed(1) : undefined}
-          data-index-ms={index.buildMs.toFixed(0)}
+          {...(TEST_PROBES && {
+            'data-query-ms': list.unavailable || stale ? undefined : ranking.data!.ms.toFixed(2),
+            'data-measure': list.measure,
+            'data-vectors-ms': vectors.data ? vectors.data.ms.toFixed(1) : undefined,
+            'data-index-ms': index.buildMs.toFixed(0),
+          })}
         >
           {list.neighbours.map((n) => (
             <li key={n.id} className={n.id === selected ? 'selected' : undefined}>
