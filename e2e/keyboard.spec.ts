@@ -1,6 +1,9 @@
 import { barNumberOf, mapTune } from '../src/app/tuneMap';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { retype, tabTo } from './keys';
+import { NeighboursPanel } from './pages/NeighboursPanel';
+import { ViewsPanel } from './pages/ViewsPanel';
 
 test('the main flow by keyboard alone: type, generate, play, select a bar, continue, export', async ({ app, page }) => {
   await app.openReady();
@@ -68,4 +71,38 @@ test('a pickup is bar 0, so the second full bar is bar 2, by mouse and by keyboa
   await expect(app.score.cursor).toHaveText('Bar 0');
   await page.keyboard.press('End');
   await expect(app.score.cursor).toHaveText('Bar 3');
+});
+
+/** The focused element shows a focus ring: an outline or a box shadow that is not none. */
+const focusVisible = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const s = getComputedStyle(el);
+    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+  });
+
+test('by keyboard alone: open a view and choose a neighbour, with the focus visible at each step', async ({
+  app,
+  page,
+}) => {
+  await app.openReady();
+  await tabTo(page, app.prompt.input, 30);
+  await page.keyboard.type('a jig in d major');
+  await tabTo(page, app.generateBar.generateButton, 40);
+  await page.keyboard.press('Enter');
+  await app.waitForTune();
+
+  const views = new ViewsPanel(page);
+  await tabTo(page, views.tab('Prompt perturbation'), 80);
+  expect(await focusVisible(page)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(views.tab('Prompt perturbation')).toHaveAttribute('aria-selected', 'true');
+  await expect(views.perturbation.readButton).toBeVisible();
+
+  const neighbours = new NeighboursPanel(page);
+  await expect(neighbours.items.first()).toBeVisible({ timeout: 60_000 });
+  await tabTo(page, neighbours.title(neighbours.items.first()), 150);
+  expect(await focusVisible(page)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(neighbours.ab).toBeVisible();
 });

@@ -19,6 +19,10 @@ export class ViewsPanel {
     this.sweep = this.root.getByTestId('sweep-view');
   }
 
+  tab(name: ViewTabName): Locator {
+    return this.root.getByRole('tab', { name });
+  }
+
   async open(tab: ViewTabName): Promise<void> {
     await this.root.getByRole('tab', { name: tab }).click();
   }
