@@ -22,7 +22,15 @@ const STEPS: readonly { step: Step; name: string }[] = [
 export function LoadSteps() {
   const progress = useModelStatus((s) => s.progress);
   const stage = useModelStatus((s) => s.stage);
-  const current: Step = stage === null ? 'download' : stage.stage === 'warm-up' ? 'warm-up' : 'prepare';
+  // Sessions are made as their files arrive, so preparing starts while other files still download: the
+  // download stays the step on show until its last byte (warm-up needs every file, so it ends the download).
+  const downloading = progress !== null && progress.allLoaded < progress.allTotal;
+  const current: Step =
+    stage === null || (downloading && stage.stage !== 'warm-up')
+      ? 'download'
+      : stage.stage === 'warm-up'
+        ? 'warm-up'
+        : 'prepare';
   const at = STEPS.findIndex((s) => s.step === current);
   const detail = (step: Step): string => {
     if (step === 'download')
