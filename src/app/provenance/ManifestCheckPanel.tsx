@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import type { ManifestRead } from '../../export/manifestRead';
 import { checkExportedFile, readManifestFile, type FileCheck } from './manifestImport';
 import { HashCheckResult } from './HashCheckResult';
@@ -12,20 +12,28 @@ export function ManifestCheckPanel() {
   const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<FileCheck | null>(null);
 
-  const recheck = async (r: ManifestRead | null, f: File | null) => {
+  // The two inputs are read asynchronously and may be chosen in either order, or at once: every check reads
+  // the latest pair, and a check that finishes after a newer choice is dropped.
+  const latest = useRef<{ read: ManifestRead | null; file: File | null }>({ read: null, file: null });
+  const recheck = async () => {
+    const pair = { ...latest.current };
     setCheck(null);
-    if (r?.ok && f) setCheck(await checkExportedFile(r.manifest, f));
+    if (!pair.read?.ok || !pair.file) return;
+    const result = await checkExportedFile(pair.read.manifest, pair.file);
+    if (latest.current.read === pair.read && latest.current.file === pair.file) setCheck(result);
   };
   const onManifest = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = chosen(e);
     const r = f ? await readManifestFile(f) : null;
+    latest.current.read = r;
     setRead(r);
-    await recheck(r, file);
+    await recheck();
   };
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = chosen(e);
+    latest.current.file = f;
     setFile(f);
-    await recheck(read, f);
+    await recheck();
   };
 
   return (
