@@ -68,7 +68,7 @@ test('history and journal stored by the two-database version are carried into th
   await expect(journal.storage).toContainText('IndexedDB');
 
   const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`));
-  expect(databases).toEqual(['apparatus@2']);
+  expect(databases).toEqual(['apparatus@3']);
 
   // A second visit reads the same, from the one database.
   await page.reload();

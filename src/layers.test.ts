@@ -40,4 +40,10 @@ describe('layers', () => {
     );
     expect(crossing).toEqual([]);
   });
+
+  // zod's eval probe breaks the CSP unless it is configured first; src/schema/zod.ts does that for every bundle.
+  it('src/ reads zod only through src/schema/zod.ts', () => {
+    const direct = sources('src').filter((file) => file !== 'src/schema/zod.ts' && importsOf(file).includes('zod'));
+    expect(direct).toEqual([]);
+  });
 });

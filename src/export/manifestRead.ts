@@ -2,7 +2,7 @@
  * Reading a sidecar manifest back: schema-checked with errors that name the field's path, and the hash it
  * states compared with the file the user gives beside it.
  */
-import type { z } from 'zod';
+import type { z } from '../schema/zod';
 import { formatPath } from '../rights/registryLoad';
 import { sha256Hex } from '../worker/modelFiles';
 import { manifestSchema, MANIFEST_VENDOR, type ApparatusManifest } from './manifestSchema';

@@ -6,7 +6,7 @@
  * (attribution shares, the training-time estimate, the copy flag, permitted uses, the file's hash) sits in
  * `org.apparatus.*` assertions. The manifest is not signed; `signature` says so.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { OUTPUT_USES, termsSchema } from '../rights/registrySchema';
 
 export const MANIFEST_VENDOR = 'apparatus';

@@ -3,7 +3,7 @@
  * expected ("nodes[3].settings.temperature must be a number from 0 to 2"). Views are checked against the
  * interpreters' own settings specs and filled with defaults where a field is missing.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { MAX_REF_TOKENS, MAX_REFERENCES } from '../music/excerpt';
 import { MODES, type Mode } from '../music/key';
 import { SETTING_RANGES, type GenerationSettings } from '../runtime/decode';

@@ -3,7 +3,7 @@
  * schema, then the ids it names against the catalogue. Every problem names its path:
  * `collections[1].terms.reference.consent: must be one of "allowed", "not-allowed", "constrained"`.
  */
-import type { z } from 'zod';
+import type { z } from '../schema/zod';
 import { registrySchema, type Registry } from './registrySchema';
 
 /**

@@ -3,7 +3,7 @@
  * be used as a reference and for training, what outputs may be used for, and on what royalty terms. One zod
  * schema; the TypeScript types are inferred from it so the file format and the code cannot drift apart.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 export const REGISTRY_FORMAT = 'apparatus-rights-registry';
 export const REGISTRY_VERSION = 1;

@@ -2,7 +2,7 @@
  * Royalty policies: how a notional fee per generation is divided among the rights holders of the tunes that
  * went into it. A policy is a JSON file checked with a zod schema; every problem names its path.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 /** A policy is a few hundred bytes; anything past this is not one, and is refused before it is parsed. */
 export const POLICY_MAX_BYTES = 100_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from './zod';
 import { issueLines, parseJsonText, pathText, rangedNumber, strings, text } from './issues';
 
 describe('pathText', () => {

@@ -3,7 +3,7 @@
  * from 0 to 2". Every reader of a user's file (journals, and whatever else is read in) shares these words, so
  * one file's mistakes read like another's.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** What a wrong value was, in words: "an array", "null", "number". */
 export const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);

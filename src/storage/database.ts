@@ -1,19 +1,21 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { JournalNode } from '../journal/journal';
 import type { Tune } from '../store/types';
+import type { StoredRegistry } from './registry';
 
 /**
  * The app's one IndexedDB database, versioned. Version 1 held history alone; version 2 adds the journal,
  * which until then had a database of its own (LEGACY_JOURNAL_DB): its nodes are carried over once, then
- * that database is deleted.
+ * that database is deleted. Version 3 adds the researcher's rights registry (one record).
  */
 export const APP_DB = 'apparatus';
-export const APP_DB_VERSION = 2;
+export const APP_DB_VERSION = 3;
 export const LEGACY_JOURNAL_DB = 'apparatus-journal';
 
 export interface AppDb extends DBSchema {
   history: { key: string; value: Tune; indexes: { createdAt: number } };
   journal: { key: string; value: JournalNode };
+  registry: { key: string; value: StoredRegistry };
 }
 
 interface LegacyJournalDb extends DBSchema {
@@ -40,6 +42,7 @@ async function openAppDb(): Promise<IDBPDatabase<AppDb>> {
         fromVersion = oldVersion;
         if (oldVersion < 1) db.createObjectStore('history', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
         if (oldVersion < 2) db.createObjectStore('journal', { keyPath: 'id' });
+        if (oldVersion < 3) db.createObjectStore('registry');
       },
       // idb only reports a database held open at an older version by another tab; refuse instead of waiting,
       // so the caller falls back to memory.

@@ -1,9 +1,10 @@
 /**
- * The researcher's registry (a loaded file, with their edits) kept across visits in IndexedDB, in its own
- * database so that it versions apart from history and journal. The record is checked against the schema
- * again when it is read back (the rights layer does that), so a stale or damaged record is never trusted.
+ * The researcher's registry (a loaded file, with their edits) kept across visits in the app's IndexedDB
+ * database (database.ts). The record is checked against the schema again when it is read back (the rights
+ * layer does that), so a stale or damaged record is never trusted.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
+import { appDb, type AppDb } from './database';
 
 /** What is stored: the registry as plain JSON, where it came from, and whether it was edited here. */
 export interface StoredRegistry {
@@ -21,19 +22,11 @@ export interface RegistryStorage {
   clear(): Promise<void>;
 }
 
-interface RightsDb extends DBSchema {
-  registry: { key: string; value: StoredRegistry };
-}
-
-const DB = 'apparatus-rights';
 const KEY = 'current';
-
-/** Migrations by the version a database is at; each step brings it one version on. */
-export const REGISTRY_DB_VERSION = 1;
 
 class IdbRegistry implements RegistryStorage {
   readonly kind = 'indexeddb';
-  constructor(private readonly db: IDBPDatabase<RightsDb>) {}
+  constructor(private readonly db: IDBPDatabase<AppDb>) {}
   async get() {
     return (await this.db.get('registry', KEY)) ?? null;
   }
@@ -41,7 +34,8 @@ class IdbRegistry implements RegistryStorage {
     await this.db.put('registry', record, KEY);
   }
   async clear() {
-    await this.db.clear('registry');
+    const tx = this.db.transaction('registry', 'readwrite');
+    await Promise.all([tx.store.clear(), tx.done]);
   }
 }
 
@@ -64,13 +58,7 @@ const describe = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}`
 /** Opens the registry store; on any failure returns memory storage and the warning to show. */
 export async function openRegistryStorage(): Promise<{ storage: RegistryStorage; warning: string | null }> {
   try {
-    if (typeof indexedDB === 'undefined') throw new Error('this browser has no IndexedDB');
-    const db = await openDB<RightsDb>(DB, REGISTRY_DB_VERSION, {
-      upgrade(database, oldVersion) {
-        if (oldVersion < 1) database.createObjectStore('registry');
-      },
-    });
-    return { storage: new IdbRegistry(db), warning: null };
+    return { storage: new IdbRegistry(await appDb()), warning: null };
   } catch (e) {
     return {
       storage: new MemoryRegistry(),

@@ -2,7 +2,7 @@
  * The study event log's vocabulary. Every event carries who, where in the study and when (wall clock and a
  * monotonic clock), a per-participant sequence number, and a kind with its payload.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 const settings = z.record(z.string(), z.unknown());
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../schema/zod';
 import { studySchema, type Study } from './studySchema';
 
 /** Study files are small; anything larger is a wrong file, refused before it is parsed. */

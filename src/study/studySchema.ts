@@ -2,7 +2,7 @@
  * The study file: one JSON document a researcher writes, checked here before anything runs.
  * Types are inferred from the schema so the two never drift apart.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { LOCKABLE_SETTINGS, STUDY_CONTROLS, STUDY_VIEWS } from './views';
 
 const id = z

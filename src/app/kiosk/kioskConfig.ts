@@ -3,11 +3,7 @@
  * long the visible countdown runs. They belong to the venue, not the visitor, so they are kept in localStorage and
  * survive the reset. A URL sets them too (`?kiosk=1&idle=180&warn=30`, `?kiosk=0` to leave).
  */
-import { z } from 'zod';
-
-// zod's fast path probes for eval with `new Function`, which the app's CSP (script-src without 'unsafe-eval')
-// refuses and reports as a violation; the plain path needs no eval.
-z.config({ jitless: true });
+import { z } from '../../schema/zod';
 
 export const IDLE_RANGE = { min: 2, max: 7200 } as const;
 export const WARN_RANGE = { min: 2, max: 300 } as const;

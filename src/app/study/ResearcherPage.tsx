@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { assign, participantLink } from '../../study/assignment';
 import { parseStudy } from '../../study/parseStudy';
 import type { Study } from '../../study/studySchema';

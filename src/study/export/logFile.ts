@@ -4,7 +4,7 @@
  * events, so a log file alone is enough to hear and replay a session. Imports are checked against this
  * schema before anything is stored.
  */
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import type { ParticipantRecord } from '../eventStore';
 import { studyEventSchema, type StudyEvent } from '../events';
 import { compareEvents } from '../logCore';
