@@ -57,15 +57,7 @@ export async function startRights(entries: readonly CatalogueEntry[]): Promise<v
         warning: `The registry kept from an earlier visit no longer checks (${checked.errors[0]}), so the shipped demo registry is in force.`,
       });
     } else if (warning) useRights.getState().set({ warning });
-    const registry = await fetchShipped(known);
-    useRights.getState().set({
-      loads: useRights.getState().loads + 1,
-      status: 'ready',
-      registry,
-      origin: SHIPPED_ORIGIN,
-      edited: false,
-      error: null,
-    });
+    await putShippedInForce(known);
   } catch (e) {
     useRights.getState().set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
   }
@@ -109,12 +101,9 @@ export async function clearTuneTerms(tune: string): Promise<void> {
   await keep(withoutTuneEntry(registry, tune), origin, true);
 }
 
-/** Back to the shipped registry; the stored one (and its edits) is erased. */
-export async function resetRegistry(): Promise<void> {
-  if (!known) return;
-  const { storage: s } = await store();
-  await s.clear();
-  const registry = await fetchShipped(known);
+/** Puts the shipped registry in force (a warning already shown stays). */
+async function putShippedInForce(ids: KnownTunes): Promise<void> {
+  const registry = await fetchShipped(ids);
   useRights.getState().set({
     loads: useRights.getState().loads + 1,
     status: 'ready',
@@ -122,8 +111,16 @@ export async function resetRegistry(): Promise<void> {
     origin: SHIPPED_ORIGIN,
     edited: false,
     error: null,
-    warning: null,
   });
+}
+
+/** Back to the shipped registry; the stored one (and its edits) is erased. */
+export async function resetRegistry(): Promise<void> {
+  if (!known) return;
+  const { storage: s } = await store();
+  await s.clear();
+  await putShippedInForce(known);
+  useRights.getState().set({ warning: null });
 }
 
 export function exportRegistry(): void {
