@@ -3,6 +3,7 @@ import { useHistory } from '../store/historyStore';
 import { useJournal } from '../store/journalStore';
 import { useTune } from '../store/tuneStore';
 import { resetWorkbench } from './resetService';
+import { ConfirmErase } from './shared/ConfirmErase';
 
 /** "Reset for the next person" (workshops): says what will be erased, and erases it only when confirmed. */
 export function ResetControl() {
@@ -48,19 +49,17 @@ export function ResetControl() {
             </p>
           )}
           {asking && (
-            <div className="reset-confirm" role="group" aria-label="Confirm reset">
-              <p>
-                This erases, from this browser, the history ({tunes} {tunes === 1 ? 'tune' : 'tunes'}) and the
-                exploration journal ({steps} {steps === 1 ? 'step' : 'steps'}), and puts the prompt and settings back.
-                Download them first if anyone needs them. The model stays loaded.
-              </p>
-              <button type="button" className="danger" disabled={state === 'resetting'} onClick={() => void reset()}>
-                {state === 'resetting' ? 'Erasing…' : 'Erase and reset'}
-              </button>{' '}
-              <button type="button" onClick={() => setAsking(false)}>
-                Cancel
-              </button>
-            </div>
+            <ConfirmErase
+              label="Confirm reset"
+              eraseLabel="Erase and reset"
+              busy={state === 'resetting'}
+              onErase={() => void reset()}
+              onCancel={() => setAsking(false)}
+            >
+              This erases, from this browser, the history ({tunes} {tunes === 1 ? 'tune' : 'tunes'}) and the exploration
+              journal ({steps} {steps === 1 ? 'step' : 'steps'}), and puts the prompt and settings back. Download them
+              first if anyone needs them. The model stays loaded.
+            </ConfirmErase>
           )}
           {error && (
             <p className="error" role="alert">

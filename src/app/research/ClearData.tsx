@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmErase } from '../shared/ConfirmErase';
 import { clearDeviceData } from './researchService';
 
 interface Props {
@@ -33,21 +34,19 @@ export function ClearData({ participants, events, exported, onCleared }: Props) 
         Clear data on this device…
       </button>
       {asking && (
-        <div role="group" aria-label="Confirm clearing" className="reset-confirm">
-          <p>
-            This erases {participants} {participants === 1 ? 'participant' : 'participants'} and {events} events, with
-            their tunes, from this browser. It cannot be undone.{' '}
-            {exported
-              ? 'Everything shown here was exported in this visit.'
-              : 'Nothing has been exported since this data changed: export everything first.'}
-          </p>
-          <button type="button" className="danger" disabled={busy} onClick={() => void clear()}>
-            {busy ? 'Erasing…' : 'Erase study data'}
-          </button>{' '}
-          <button type="button" onClick={() => setAsking(false)}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmErase
+          label="Confirm clearing"
+          eraseLabel="Erase study data"
+          busy={busy}
+          onErase={() => void clear()}
+          onCancel={() => setAsking(false)}
+        >
+          This erases {participants} {participants === 1 ? 'participant' : 'participants'} and {events} events, with
+          their tunes, from this browser. It cannot be undone.{' '}
+          {exported
+            ? 'Everything shown here was exported in this visit.'
+            : 'Nothing has been exported since this data changed: export everything first.'}
+        </ConfirmErase>
       )}
       {error && (
         <p className="error" role="alert">
