@@ -5,6 +5,7 @@
  */
 import type { z } from '../schema/zod';
 import { registrySchema, type Registry } from './registrySchema';
+import { pathText } from '../schema/issues';
 
 /**
  * The largest registry file read. An entry for every one of the catalogue's ~3,700 tunes with full terms is
@@ -41,11 +42,7 @@ export function registrySizeProblem(bytes: number): string | null {
 }
 
 /** `collections[1].terms.reference` from zod's path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
-  return out || '(the file)';
-}
+export const formatPath = (path: readonly PropertyKey[]): string => pathText(path, '(the file)');
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   // zod words a missing field as "expected string, received undefined".

@@ -3,6 +3,7 @@
  * went into it. A policy is a JSON file checked with a zod schema; every problem names its path.
  */
 import { z } from '../schema/zod';
+import { pathText } from '../schema/issues';
 
 /** A policy is a few hundred bytes; anything past this is not one, and is refused before it is parsed. */
 export const POLICY_MAX_BYTES = 100_000;
@@ -83,12 +84,7 @@ export type PolicyCheck =
   { readonly ok: true; readonly policy: Policy } | { readonly ok: false; readonly errors: string[] };
 
 /** "rule.tiers[1].minShare" from a zod issue path. */
-export function issuePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (at, p) => (typeof p === 'number' ? `${at}[${p}]` : at ? `${at}.${String(p)}` : String(p)),
-    '',
-  );
-}
+export const issuePath = (path: readonly PropertyKey[]): string => pathText(path, '');
 
 const describeIssues = (error: z.ZodError): string[] =>
   error.issues.map((i) => `${issuePath(i.path) || '(the file)'}: ${i.message}`);

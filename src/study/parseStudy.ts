@@ -1,5 +1,6 @@
 import type { z } from '../schema/zod';
 import { studySchema, type Study } from './studySchema';
+import { pathText } from '../schema/issues';
 
 /** Study files are small; anything larger is a wrong file, refused before it is parsed. */
 export const MAX_STUDY_BYTES = 256 * 1024;
@@ -7,12 +8,7 @@ export const MAX_STUDY_BYTES = 256 * 1024;
 export type StudyParse = { ok: true; study: Study } | { ok: false; errors: string[] };
 
 /** `conditions[1].views[0]` from zod's path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${String(p)}` : String(p)),
-    '',
-  );
-}
+export const formatPath = (path: readonly PropertyKey[]): string => pathText(path, '');
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const where = formatPath(issue.path) || '(file)';
