@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Study mode's own pages: consent, the task bar above the workbench, questionnaires, debrief, and errors. */
 export class StudyPages {
@@ -51,6 +51,8 @@ export class StudyPages {
       await box.blur();
     }
     await this.continueButton.click();
+    // The next step may be another questionnaire in the same element: wait until this one has gone.
+    await expect(this.page.locator(`[data-questionnaire="${id}"]`)).toHaveCount(0);
     return id;
   }
 }
