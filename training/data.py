@@ -1,4 +1,5 @@
 """Reads the integer arrays written by `npm run corpus` (never pickle) and makes padded training batches."""
+import dataclasses
 import json
 import os
 import re
@@ -24,6 +25,10 @@ class Batch:
     refs: torch.Tensor  # (B, R) reference excerpts' music ids, R may be 0
     ref_slot: torch.Tensor  # (B, R) 1..3, 0 = padding
     ref_cover: torch.Tensor = None  # (B, S) 1 where the token lies in a bar some reference of the row quotes
+
+    def to(self, device):
+        fields = (getattr(self, f.name) for f in dataclasses.fields(self))
+        return Batch(*(None if t is None else t.to(device, non_blocking=True) for t in fields))
 
 
 def bars_of(ids, bar_ids, note_ids):

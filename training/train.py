@@ -46,9 +46,19 @@ p.add_argument("--header-weight", type=float, default=1.0,
                help="loss weight of the meter and key tokens, where the prompt's meter and key words must show")
 p.add_argument("--ref-loss-weight", type=float, default=1.0,
                help="loss weight of the tokens in bars that the row's references quote (teaches taking from them)")
+p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+p.add_argument("--schedule-minutes", type=float, default=None,
+               help="a learning-rate curve over this much training time instead of --steps, then stop (for a lent accelerator)")
+p.add_argument("--best", default=None, help="also write the weights alone here whenever the validation loss improves")
+p.add_argument("--best-dtype", choices=["float32", "float16"], default="float32",
+               help="float16 halves the file (a lent machine returns files of at most 16 MiB)")
+p.add_argument("--dropout", type=float, default=None, help="override the config's dropout")
 args = p.parse_args()
 
 torch.set_num_threads(args.threads)
+device = torch.device(args.device)
+if device.type == "cuda":
+    torch.backends.cuda.matmul.allow_tf32 = True  # training only; the export and every figure run in float32
 torch.manual_seed(args.seed)
 random.seed(args.seed)
 rng = np.random.default_rng(args.seed)
@@ -58,16 +68,22 @@ corpus = Corpus(args.data)
 cfg = ModelConfig(text_vocab=corpus.meta["textVocab"], music_vocab=corpus.meta["musicVocab"])
 if args.tiny:
     cfg = ModelConfig(text_vocab=cfg.text_vocab, music_vocab=cfg.music_vocab, d_model=32, n_heads=2, enc_layers=1, dec_layers=2, d_ff=64)
+if args.dropout is not None:
+    cfg.dropout = args.dropout
 model = TuneModel(cfg)
 n_params = sum(p.numel() for p in model.parameters())
-opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=0.01)
+fused = {"fused": True} if device.type == "cuda" else {}
+opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=0.01, **fused)
 train_idx, valid_idx = corpus.indices("train"), corpus.indices("valid")
 
 
-def lr_at(step):
+def lr_at(step, elapsed=0.0):
     if step < args.warmup:
         return args.lr * (step + 1) / args.warmup
-    progress = (step - args.warmup) / max(1, args.steps - args.warmup)
+    if args.schedule_minutes:
+        progress = elapsed / (60 * args.schedule_minutes)
+    else:
+        progress = (step - args.warmup) / max(1, args.steps - args.warmup)
     return args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
@@ -94,13 +110,14 @@ def loss_of(b, header_weight=1.0, aux_weight=0.0, ref_loss_weight=1.0):
 
 
 @torch.no_grad()
-def evaluate():
-    """Mean loss per token on the validation split, each tune with its first caption (deterministic)."""
+def evaluate(caption_dropout=0.0):
+    """Mean loss per token on the validation split, each tune with its first caption (deterministic); with
+    caption_dropout 1 every prompt is <none>, so the difference is what the prompt is worth."""
     model.eval()
     total, count = 0.0, 0
     erng = np.random.default_rng(0)
     for batch in length_batches(corpus, valid_idx, args.tokens_per_batch, erng):
-        b = make_batch(corpus, batch, erng, fixed_caption=0)
+        b = make_batch(corpus, batch, erng, caption_dropout, fixed_caption=0).to(device)
         total += loss_of(b)[0].item()
         count += (b.tokens[:, 1:] != PAD).sum().item()
     model.train()
@@ -110,7 +127,8 @@ def evaluate():
 ckpt_path = os.path.join(args.out, "ckpt.pt")
 state = {"step": 0, "elapsed": 0.0, "tokens": 0, "epoch": 0}
 if args.init and not (args.resume and os.path.exists(ckpt_path)):
-    missing, unexpected = model.load_state_dict(torch.load(args.init, map_location="cpu")["model"], strict=False)
+    init = {k: v.float() for k, v in torch.load(args.init, map_location="cpu")["model"].items()}
+    missing, unexpected = model.load_state_dict(init, strict=False)
     assert not unexpected, unexpected
     print(f"initialised from {args.init}" + (f"; new: {', '.join(missing)}" if missing else ""))
 if args.resume and os.path.exists(ckpt_path):
@@ -121,6 +139,8 @@ if args.resume and os.path.exists(ckpt_path):
     rng.bit_generator.state = ck["np_rng"]
     torch.set_rng_state(ck["torch_rng"])
     print(f"resumed at step {state['step']}")
+model.to(device)
+best_loss = state.get("best_loss", math.inf)
 
 
 def save():
@@ -132,21 +152,29 @@ def save():
     os.replace(ckpt_path + ".tmp", ckpt_path)
 
 
+def save_best(valid_loss):
+    dtype = getattr(torch, args.best_dtype)
+    weights = {k: v.detach().to("cpu", dtype) for k, v in model.state_dict().items()}
+    torch.save({"model": weights, "config": asdict(cfg), "step": state["step"], "valid_loss": valid_loss}, args.best + ".tmp")
+    os.replace(args.best + ".tmp", args.best)
+
+
 log = open(os.path.join(args.out, "log.jsonl"), "a")
-print(f"{n_params} parameters, {len(train_idx)} training tunes, {args.steps} steps")
+print(f"{n_params} parameters, {len(train_idx)} training tunes, {args.steps} steps on {device}")
 model.train()
 batches = []
 session_start = state["elapsed"]
 last_step = min(args.steps, args.stop_at or args.steps)  # --stop-at ends early, on the schedule of --steps
-while state["step"] < last_step:
+while state["step"] < last_step and not (args.schedule_minutes and state["elapsed"] >= 60 * args.schedule_minutes):
     if not batches:
         batches = length_batches(corpus, train_idx, args.tokens_per_batch, rng)
         state["epoch"] += 1
     t0 = time.time()
     b = make_batch(corpus, batches.pop(), rng, args.caption_dropout, args.word_dropout, cfg.max_text, ref_prob=args.ref_prob)
+    b = b.to(device)
     n_tok = (b.tokens[:, 1:] != PAD).sum().item()
     for g in opt.param_groups:
-        g["lr"] = lr_at(state["step"])
+        g["lr"] = lr_at(state["step"], state["elapsed"])
     token_loss, aux_loss = loss_of(b, args.header_weight, args.aux_weight, args.ref_loss_weight)
     loss = token_loss / n_tok + aux_loss
     opt.zero_grad(set_to_none=True)
@@ -156,9 +184,15 @@ while state["step"] < last_step:
     state["step"] += 1
     state["elapsed"] += time.time() - t0
     state["tokens"] += n_tok
-    rec = {"step": state["step"], "loss": round(loss.item(), 4), "aux": round(aux_loss.item(), 4), "lr": lr_at(state["step"]), "tok_per_s": round(state["tokens"] / state["elapsed"])}
+    rec = {"step": state["step"], "loss": round(loss.item(), 4), "aux": round(aux_loss.item(), 4),
+           "lr": lr_at(state["step"], state["elapsed"]), "tok_per_s": round(state["tokens"] / state["elapsed"])}
     if state["step"] % args.eval_every == 0 or state["step"] == args.steps:
         rec["valid_loss"] = round(evaluate(), 4)
+        if args.best:
+            rec["valid_loss_no_prompt"] = round(evaluate(caption_dropout=1.0), 4)
+            if rec["valid_loss"] < best_loss:
+                best_loss = state["best_loss"] = rec["valid_loss"]
+                save_best(best_loss)
         rec["epoch"] = state["epoch"]
         rec["elapsed_s"] = round(state["elapsed"])
         save()
@@ -169,6 +203,11 @@ while state["step"] < last_step:
     if args.minutes and state["elapsed"] - session_start >= 60 * args.minutes:
         print(f"stopping after {args.minutes} minutes at step {state['step']}; resume with --resume", flush=True)
         break
+if args.best and state["step"] % args.eval_every != 0:  # the last steps since the last evaluation
+    final = evaluate()
+    if final < best_loss:
+        best_loss = state["best_loss"] = final
+        save_best(final)
 save()
 if state["step"] >= args.steps:
     json.dump({"params": n_params, "config": asdict(cfg), "args": vars(args), "state": state},
