@@ -47,6 +47,23 @@ class ReferenceCoverTest(unittest.TestCase):
                 checked += 1
         self.assertGreater(checked, 10)
 
+    def test_same_key_quotes_the_row_itself(self):
+        # With same_key 1 every excerpt is the row's own tokens, whatever copies the tune has.
+        rng = np.random.default_rng(4)
+        checked = 0
+        for row in self.rows:
+            spans = []
+            for ref, (start, end) in zip(sample_references(self.corpus, row, rng, spans, same_key=1.0), spans):
+                self.assertEqual(list(ref[2:]), list(self.corpus.tunes[row][start:end]))
+                checked += 1
+        self.assertGreater(checked, 10)
+
+    def test_same_key_zero_replays_the_uniform_choice(self):
+        # Earlier stages were trained without the option: at 0 the random stream must be the same as before.
+        a = [sample_references(self.corpus, r, np.random.default_rng(5)) for r in self.rows[:16]]
+        b = [sample_references(self.corpus, r, np.random.default_rng(5), same_key=0.0) for r in self.rows[:16]]
+        self.assertEqual([[list(x) for x in refs] for refs in a], [[list(x) for x in refs] for refs in b])
+
     def test_cover_marks_only_rows_with_references(self):
         rng = np.random.default_rng(3)
         without = make_batch(self.corpus, self.rows[:8], rng, ref_prob=0.0)

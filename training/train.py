@@ -46,6 +46,8 @@ p.add_argument("--header-weight", type=float, default=1.0,
                help="loss weight of the meter and key tokens, where the prompt's meter and key words must show")
 p.add_argument("--ref-loss-weight", type=float, default=1.0,
                help="loss weight of the tokens in bars that the row's references quote (teaches taking from them)")
+p.add_argument("--ref-same-key", type=float, default=0.0,
+               help="share of reference excerpts quoted from the row itself rather than from any of its copies")
 p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
 p.add_argument("--schedule-minutes", type=float, default=None,
                help="a learning-rate curve over this much training time instead of --steps, then stop (for a lent accelerator)")
@@ -170,7 +172,8 @@ while state["step"] < last_step and not (args.schedule_minutes and state["elapse
         batches = length_batches(corpus, train_idx, args.tokens_per_batch, rng)
         state["epoch"] += 1
     t0 = time.time()
-    b = make_batch(corpus, batches.pop(), rng, args.caption_dropout, args.word_dropout, cfg.max_text, ref_prob=args.ref_prob)
+    b = make_batch(corpus, batches.pop(), rng, args.caption_dropout, args.word_dropout, cfg.max_text, ref_prob=args.ref_prob,
+                   ref_same_key=args.ref_same_key)
     b = b.to(device)
     n_tok = (b.tokens[:, 1:] != PAD).sum().item()
     for g in opt.param_groups:
