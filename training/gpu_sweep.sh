@@ -3,20 +3,21 @@
 # training loop, each keeping its best weights by validation loss. The tiny model leaves one GPU mostly idle, so
 # several settings in parallel cost no more device time than one.
 #
-#   bash training/gpu_sweep.sh OUT_DIR MINUTES
+#   bash training/gpu_sweep.sh OUT_DIR MINUTES v2-gpu        (from stage v2-cont, and two from scratch)
+#   bash training/gpu_sweep.sh OUT_DIR MINUTES v2-gpu-ref    (from the chosen v2-gpu candidate: references)
 #
-# Needs training/data (npm run corpus) and training/runs/init/v2-cont.pt (stage v2-cont's weights alone).
+# Needs training/data (npm run corpus) and training/runs/init/<previous stage>.pt (its weights alone).
 # Writes OUT_DIR/<candidate>.pt (float16 weights: a lent machine returns files of at most 16 MiB) and
 # OUT_DIR/logs.tgz (each candidate's log.jsonl and stdout).
 set -u
 out=$1
 minutes=$2
+stage=$3
 runs=/tmp/sweep-runs
 mkdir -p "$out" "$runs"
 python=${PYTHON:-python3}
 common=(--tokens-per-batch 16384 --header-weight 5 --aux-weight 1.0 --eval-every 250 --steps 100000000
   --schedule-minutes "$minutes" --threads 2 --best-dtype float16)
-init=(--init training/runs/init/v2-cont.pt)
 
 candidate() {
   local name=$1
@@ -25,12 +26,28 @@ candidate() {
   "$python" training/train.py --out "$runs/$name" --best "$out/$name.pt" "${common[@]}" "$@" >"$runs/$name/stdout.log" 2>&1 &
 }
 
-candidate cont-lr5 "${init[@]}" --lr 5e-4 --warmup 100 --ref-prob 0.65 --ref-loss-weight 2
-candidate cont-lr2 "${init[@]}" --lr 2e-4 --warmup 50 --ref-prob 0.65 --ref-loss-weight 2
-candidate cont-ref "${init[@]}" --lr 5e-4 --warmup 100 --ref-prob 0.8 --ref-loss-weight 4
-candidate cont-cap "${init[@]}" --lr 5e-4 --warmup 100 --ref-prob 0.65 --ref-loss-weight 2 --caption-dropout 0.2
-candidate scratch --lr 1e-3 --warmup 300 --ref-prob 0.65 --ref-loss-weight 2
-candidate scratch-drop --lr 1e-3 --warmup 300 --ref-prob 0.65 --ref-loss-weight 2 --dropout 0.2
+case $stage in
+  v2-gpu)
+    init=(--init training/runs/init/v2-cont.pt)
+    candidate cont-lr5 "${init[@]}" --lr 5e-4 --warmup 100 --ref-prob 0.65 --ref-loss-weight 2
+    candidate cont-lr2 "${init[@]}" --lr 2e-4 --warmup 50 --ref-prob 0.65 --ref-loss-weight 2
+    candidate cont-ref "${init[@]}" --lr 5e-4 --warmup 100 --ref-prob 0.8 --ref-loss-weight 4
+    candidate cont-cap "${init[@]}" --lr 5e-4 --warmup 100 --ref-prob 0.65 --ref-loss-weight 2 --caption-dropout 0.2
+    candidate scratch --lr 1e-3 --warmup 300 --ref-prob 0.65 --ref-loss-weight 2
+    candidate scratch-drop --lr 1e-3 --warmup 300 --ref-prob 0.65 --ref-loss-weight 2 --dropout 0.2
+    ;;
+  v2-gpu-ref)
+    # References quoted in the tune's own key; (c) is a shorter path from v2-cont, to see whether fewer epochs copy less.
+    from_gpu=(--init training/runs/init/v2-gpu.pt --lr 2e-4 --warmup 50)
+    candidate ref-sk75-w3 "${from_gpu[@]}" --ref-prob 0.8 --ref-same-key 0.75 --ref-loss-weight 3
+    candidate ref-sk100-w5 "${from_gpu[@]}" --ref-prob 0.8 --ref-same-key 1.0 --ref-loss-weight 5
+    candidate short-sk75-w3 --init training/runs/init/v2-cont.pt --lr 5e-4 --warmup 100 --ref-prob 0.8 --ref-same-key 0.75 \
+      --ref-loss-weight 3
+    candidate drop-sk75-w3 --init training/runs/init/v2-gpu-scratch-drop.pt --lr 2e-4 --warmup 50 --dropout 0.2 \
+      --ref-prob 0.8 --ref-same-key 0.75 --ref-loss-weight 3
+    ;;
+  *) echo "unknown stage $stage" >&2; exit 2 ;;
+esac
 wait
 tar czf "$out/logs.tgz" -C "$runs" $(cd "$runs" && ls -d */log.jsonl */stdout.log 2>/dev/null)
 ls -la "$out"

@@ -157,7 +157,8 @@ def save():
 def save_best(valid_loss):
     dtype = getattr(torch, args.best_dtype)
     weights = {k: v.detach().to("cpu", dtype) for k, v in model.state_dict().items()}
-    torch.save({"model": weights, "config": asdict(cfg), "step": state["step"], "valid_loss": valid_loss}, args.best + ".tmp")
+    torch.save({"model": weights, "config": asdict(cfg), "args": vars(args), "state": dict(state), "step": state["step"],
+                "valid_loss": valid_loss}, args.best + ".tmp")
     os.replace(args.best + ".tmp", args.best)
 
 
