@@ -11,6 +11,7 @@ quantised kernels), so the weights would be dequantised again at every step.
 import numpy as np
 
 MODES = ("int8", "float16", "float32")
+DEFAULT_MODE = "int8"  # export.py's and evaluate_lm.py's default, so the card's losses describe the shipped weights
 MIN_SIZE = 256  # smaller tensors (shape constants, scalars) are not worth a node
 CARD_TEXT = {
     "int8": "int8 storage per row (2-D weights and embeddings, a float32 scale per row), float32 biases and layer norms, float32 arithmetic",

@@ -17,13 +17,13 @@ import os
 import numpy as np
 import torch
 
-from compact_weights import CARD_TEXT, MODES, compact_initializers, round_parameters
+from compact_weights import CARD_TEXT, DEFAULT_MODE, MODES, compact_initializers, round_parameters
 from data import Corpus
 from export_graphs import DecoderExport, EncoderExport, io_names
 from model import ModelConfig, TuneModel
 
 OPSET = 17
-WEIGHTS = "int8"  # the default stored precision; see docs/model-contract.md for what it costs
+WEIGHTS = DEFAULT_MODE  # the stored precision; see docs/model-contract.md
 
 
 def load(ckpt_path, weights=WEIGHTS):
