@@ -26,24 +26,30 @@ export interface GateInputs {
   readonly modelReady: boolean;
   readonly modelFailed: boolean;
   readonly generating: boolean;
+  /** A tune is on show, whose views (neighbours, map) want the catalogue. */
+  readonly tuneShown: boolean;
 }
 
 /**
- * 'now' when the model failed (the catalogue views work without it); 'after-idle' when the model is ready and no
- * tune is being written (a press within the idle time defers it to the end of that tune); else 'wait'.
+ * 'now' when the model failed (the catalogue views work without it) or is ready with a tune on show and none being
+ * written (the first tune is done); 'after-idle' when it is ready with nothing on show (a press within the idle
+ * time defers the catalogue to the end of that tune); else 'wait'.
  */
-export function gateAction({ open, modelReady, modelFailed, generating }: GateInputs): 'now' | 'after-idle' | 'wait' {
-  if (open) return 'wait';
-  if (modelFailed) return 'now';
-  return modelReady && !generating ? 'after-idle' : 'wait';
+export function gateAction(g: GateInputs): 'now' | 'after-idle' | 'wait' {
+  if (g.open) return 'wait';
+  if (g.modelFailed) return 'now';
+  if (!g.modelReady || g.generating) return 'wait';
+  return g.tuneShown ? 'now' : 'after-idle';
 }
 
 /** Follows the model and the generation, and opens the gate; mounted once, by the app. */
 export function useCatalogueGateOpener(): void {
   const model = useModel();
   const generating = useTune((s) => s.streaming !== null);
+  const tuneShown = useTune((s) => s.current !== null);
   const { open, openNow } = useCatalogueGate();
-  const action = gateAction({ open, modelReady: model.data !== undefined, modelFailed: model.isError, generating });
+  const modelReady = model.data !== undefined;
+  const action = gateAction({ open, modelReady, modelFailed: model.isError, generating, tuneShown });
   useEffect(() => {
     if (action === 'now') openNow();
     if (action !== 'after-idle') return;
