@@ -44,3 +44,22 @@ test('catalogue search finds a known title and shows its score and credits', asy
   await expect(catalogue.rows.first()).toBeVisible();
   expect(await catalogue.rows.count()).toBeLessThan(60);
 });
+
+test('the catalogue waits for the model, says so, and loads at once on request', async ({ app, page }) => {
+  const catalogue = new CataloguePanel(page);
+  const corpus: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/corpus/')) corpus.push(new URL(r.url()).pathname);
+  });
+  // The decoder never arrives, so the model stays loading for as long as the test needs.
+  await page.route('**/models/decoder.onnx', () => undefined);
+  await app.open();
+  const waiting = catalogue.root.getByTestId('catalogue-waiting');
+  await expect(waiting).toContainText('loads once the model is ready');
+  await expect(page.getByTestId('map-panel').getByTestId('catalogue-waiting')).toBeVisible();
+  expect(corpus).toEqual([]);
+  await waiting.getByRole('button', { name: 'Load it now' }).click();
+  await expect(catalogue.count).toContainText(' tunes');
+  expect(corpus).toContain('/corpus/catalogue.json');
+  expect((await app.state()).model.ready).toBe(false);
+});

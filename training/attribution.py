@@ -29,7 +29,7 @@ from data import Corpus
 from gradient_sketch import fidelity, fnv1a, sketch_plan
 from int8_rows import write_set
 from json_files import read_json, sha256, write_json
-from onnx_weights import model_from_ckpt, model_from_onnx
+from onnx_weights import model_from_ckpt, model_from_onnx, stored_precision
 from tune_vectors import caption_ids, encode, length_groups, text_embeddings, tune_vectors
 
 FORMAT_VERSION = 1
@@ -106,7 +106,7 @@ def main():
         "count": N,
         "idsFnv1a": f"{fnv1a(chr(10).join(ids)):08x}",
         "model": {
-            "weights": f"checkpoint {args.ckpt} (float16-rounded)" if args.ckpt else f"{args.models}/*.onnx initializers",
+            "weights": f"checkpoint {args.ckpt} ({stored_precision(args.models)}-rounded)" if args.ckpt else f"{args.models}/*.onnx initializers",
             "encoderSha256": sha256(os.path.join(args.models, "encoder.onnx")),
             "decoderSha256": sha256(os.path.join(args.models, "decoder.onnx")),
         },

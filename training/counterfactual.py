@@ -35,7 +35,8 @@ import torch.nn.functional as F
 
 from gradient_sketch import output_layer_gradients, sketch, sketch_plan
 from json_files import read_json, sha256, write_json
-from onnx_weights import model_from_onnx
+from compact_weights import rounded_parameter
+from onnx_weights import model_from_onnx, stored_precision
 from tune_vectors import caption_ids, read_batch, read_batch_with_grad
 from bar_position import bar_positions
 from data import PAD, Corpus, length_batches
@@ -176,9 +177,10 @@ def main():
     entries = read_json(args.catalogue)["entries"]
     vocab = read_json(os.path.join(args.models, "vocab.json"))
     shipped, cfg = model_from_onnx(args.models)
+    precision = stored_precision(args.models)
 
     def exported_from(ck):
-        head = ck["model"]["head.weight"].half().float()  # export.py stores float16
+        head = rounded_parameter(ck["model"]["head.weight"], precision)  # as export.py stored it
         return ModelConfig(**ck["config"]) == cfg and torch.equal(head, shipped.head.weight)
 
     if args.ckpt is None:

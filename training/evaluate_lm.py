@@ -4,6 +4,9 @@ statistics and training time. Writes JSON that export.py merges into the model c
 
     /usr/bin/python3 training/evaluate_lm.py --ckpt training/runs/v2-cont/ckpt.pt --out training/runs/v2-cont/card-extra.json
 
+The model is read with its weights rounded as export.py stores them (--weights, the same default), so the losses
+describe the shipped files.
+
 Only catalogue tunes are read (rows 0..meta.tunes-1 of the arrays); the transposed copies after them are training
 rows, and the n-gram baseline is fitted on the catalogue's training tunes alone.
 """
@@ -17,6 +20,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from compact_weights import DEFAULT_MODE, MODES, round_parameters
 from data import MAX_REF_TOKENS, PAD, Corpus, length_batches, make_batch
 from model import ModelConfig, TuneModel
 from ngram import KneserNey
@@ -85,6 +89,7 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--limit", type=int, default=None, help="only the first N tunes of each split (smoke tests)")
+    p.add_argument("--weights", choices=MODES, default=DEFAULT_MODE, help="rounded as export.py stores them")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     corpus = Corpus(args.data, args.vocab)
@@ -92,6 +97,7 @@ def main():
     model = TuneModel(ModelConfig(**ck["config"]))
     model.load_state_dict(ck["model"])
     model.eval()
+    round_parameters(model, args.weights)
     train, valid, test = (catalogue_rows(corpus, s)[: args.limit] for s in ("train", "valid", "test"))
     lm = KneserNey(order=5).fit([corpus.tunes[i] for i in train], corpus.meta["musicVocab"])
     figures = {}
@@ -141,6 +147,7 @@ def main():
                     f"{SELF_EXCERPT_MIN_BARS} bars is read under its captions with one reference, bars 1-4 of the tune "
                     "itself, whose tokens it then predicts; model_loss_same_tunes_without_reference is the same tunes and "
                     "captions without the reference",
+            "weights": f"{args.weights}, as export.py stores them",
             **figures,
         },
     }

@@ -3,8 +3,9 @@ Exports a checkpoint to ONNX for onnxruntime-web and onnxruntime-node, with gold
 
     /usr/bin/python3 training/export.py --ckpt training/runs/v2-cont/ckpt.pt --out public/models
 
-Writes encoder.onnx and decoder.onnx (weights stored as float16, computed in float32; their inputs and outputs are
-built in export_graphs.py and described in docs/model-contract.md), golden.json (inputs and
+Writes encoder.onnx and decoder.onnx (weights stored as --weights says, int8 per row by default, computed in float32:
+compact_weights.py; their inputs and outputs are built in export_graphs.py and described in
+docs/model-contract.md), golden.json (inputs and
 outputs that the TypeScript parity test checks the runtime against) and model-card.json, anew, with the JSON files
 given in --card-extra merged in; `npm run eval:model` adds the evaluation afterwards.
 """
@@ -16,27 +17,28 @@ import os
 import numpy as np
 import torch
 
+from compact_weights import CARD_TEXT, DEFAULT_MODE, MODES, compact_initializers, round_parameters
 from data import Corpus
 from export_graphs import DecoderExport, EncoderExport, io_names
 from model import ModelConfig, TuneModel
 
 OPSET = 17
+WEIGHTS = DEFAULT_MODE  # the stored precision; see docs/model-contract.md
 
 
-def load(ckpt_path):
+def load(ckpt_path, weights=WEIGHTS):
     ck = torch.load(ckpt_path, map_location="cpu")
     cfg = ModelConfig(**ck["config"])
     model = TuneModel(cfg)
     model.load_state_dict(ck["model"])
     model.eval()
-    # Round weights to float16 so the golden outputs describe exactly what ships.
-    with torch.no_grad():
-        for p in model.parameters():
-            p.copy_(p.half().float())
+    # Rounded to the stored precision first, so the golden outputs describe exactly what ships.
+    round_parameters(model, weights)
     return model, cfg, ck
 
 
-def export(model, cfg, out_dir):
+def export(model, cfg, out_dir, weights=WEIGHTS):
+    """Exports a model already rounded to `weights` (round_parameters) and stores its weights so."""
     enc_path = os.path.join(out_dir, "encoder.onnx")
     dec_path = os.path.join(out_dir, "decoder.onnx")
     names = io_names(cfg.dec_layers)
@@ -75,31 +77,15 @@ def export(model, cfg, out_dir):
         dynamic_axes=dyn,
     )
     for path in (enc_path, dec_path):
-        store_float16(path)
+        store_weights(path, weights)
     return [enc_path, dec_path]
 
 
-def store_float16(path):
-    """Stores float32 weight initializers as float16 followed by a Cast back to float32: half the bytes, same arithmetic."""
+def store_weights(path, weights):
     import onnx
-    from onnx import TensorProto, helper, numpy_helper
 
     m = onnx.load(path)
-    g = m.graph
-    new_inits, casts = [], []
-    for init in g.initializer:
-        arr = numpy_helper.to_array(init)
-        if arr.dtype == np.float32 and arr.size >= 256:
-            half = numpy_helper.from_array(arr.astype(np.float16), init.name + "_f16")
-            new_inits.append(half)
-            casts.append(helper.make_node("Cast", [half.name], [init.name], to=TensorProto.FLOAT, name=init.name + "_cast"))
-        else:
-            new_inits.append(init)
-    del g.initializer[:]
-    g.initializer.extend(new_inits)
-    nodes = list(g.node)
-    del g.node[:]
-    g.node.extend(casts + nodes)
+    compact_initializers(m, weights)
     onnx.checker.check_model(m)
     onnx.save(m, path)
 
@@ -157,12 +143,13 @@ if __name__ == "__main__":
     p.add_argument("--golden", default="training/golden/golden.json")
     p.add_argument("--data", default="training/data", help="the training arrays, for the golden's real tune")
     p.add_argument("--card-extra", nargs="*", default=[], help="JSON files merged into the model card (training figures, notes)")
+    p.add_argument("--weights", choices=MODES, default=WEIGHTS, help="stored precision of the weights (compact_weights.py)")
     args = p.parse_args()
     torch.set_num_threads(2)
     os.makedirs(args.out, exist_ok=True)
     os.makedirs(os.path.dirname(args.golden), exist_ok=True)
-    model, cfg, ck = load(args.ckpt)
-    paths = export(model, cfg, args.out)
+    model, cfg, ck = load(args.ckpt, args.weights)
+    paths = export(model, cfg, args.out, args.weights)
     json.dump(golden(model, cfg, Corpus(args.data, os.path.join(args.out, "vocab.json"))), open(args.golden, "w"))
     card_path = os.path.join(args.out, "model-card.json")
     card = {}  # written anew: figures of an earlier model must not linger beside this one's
@@ -170,7 +157,8 @@ if __name__ == "__main__":
         "name": "apparatus-tune-model",
         "config": ck["config"],
         "parameters": sum(p.numel() for p in model.parameters()),
-        "weights": "float16 storage, float32 arithmetic",
+        "weights": CARD_TEXT[args.weights],
+        "stored_precision": args.weights,  # what onnx_weights.model_from_ckpt rounds a checkpoint to
         "opset": OPSET,
         "training": {"args": ck["args"], "state": ck["state"]},
         "files": [{"name": os.path.basename(pth), "bytes": os.path.getsize(pth), "sha256": sha256(pth)} for pth in paths]

@@ -1,13 +1,14 @@
 """
 The model's weights rebuilt from the shipped ONNX files, i.e. exactly the checkpoint the export used, rounded to
-float16 as export.py stores it; or a checkpoint loaded the way export.py loads it and checked against the ONNX
-output layer, so a stale export cannot slip through.
+the precision export.py stored it in (compact_weights.py); or a checkpoint loaded the way export.py loads it and
+checked against the ONNX output layer, so a stale export cannot slip through.
 """
 import os
 
 import numpy as np
 import torch
 
+from compact_weights import restored_initializers
 from json_files import read_json
 from model import TRAINING_ONLY, ModelConfig, TuneModel
 
@@ -16,8 +17,8 @@ def model_from_onnx(models_dir):
     """
     Rebuilds TuneModel from the shipped encoder.onnx and decoder.onnx. torch.onnx names each node after its module
     ("/decoder.0/self_attn/q/MatMul"), so every weight is found through the node that reads it, even when the
-    exporter stored it under an anonymous name, transposed, behind a float16 Cast, or behind an Identity that shares
-    it with an equal tensor.
+    exporter stored it under an anonymous name, transposed, behind the Cast (and Mul) that restore its stored
+    precision, or behind an Identity that shares it with an equal tensor.
     """
     import onnx
     from onnx import numpy_helper
@@ -30,7 +31,8 @@ def model_from_onnx(models_dir):
     for name in ("encoder.onnx", "decoder.onnx"):
         g = onnx.load(os.path.join(models_dir, name)).graph
         inits = {i.name: numpy_helper.to_array(i) for i in g.initializer}
-        alias = {n.output[0]: n.input[0] for n in g.node if n.op_type in ("Cast", "Identity")}  # float16 store, dedup
+        inits.update(restored_initializers(g))  # stored int8 or float16, as onnxruntime restores it
+        alias = {n.output[0]: n.input[0] for n in g.node if n.op_type == "Identity"}  # dedup
 
         def value(ref):
             while ref not in inits and ref in alias:
@@ -63,11 +65,16 @@ def model_from_onnx(models_dir):
 
 
 def model_from_ckpt(path, models_dir):
-    """Loads a checkpoint as export.py does (float16-rounded) and refuses one the shipped ONNX was not made from."""
+    """Loads a checkpoint as export.py does (rounded as stored) and refuses one the shipped ONNX was not made from."""
     from export import load
 
-    model, cfg, _ = load(path)
+    model, cfg, _ = load(path, stored_precision(models_dir))
     shipped, _ = model_from_onnx(models_dir)
     if not torch.equal(model.head.weight, shipped.head.weight):
         raise SystemExit(f"{path} is not the checkpoint {models_dir}/decoder.onnx was exported from; export it first")
     return model, cfg
+
+
+def stored_precision(models_dir):
+    """What export.py rounded the shipped weights to; cards from before the option were float16."""
+    return read_json(os.path.join(models_dir, "model-card.json")).get("stored_precision", "float16")

@@ -11,6 +11,7 @@ import torch.nn.functional as F
 from gradient_sketch import fidelity, fmix32, fnv1a, output_layer_gradients, sketch, sketch_plan
 from int8_rows import quantise
 from json_files import read_json, write_json
+from compact_weights import MODES, round_parameters
 from onnx_weights import model_from_onnx
 from tune_vectors import pad, read_batch
 from model import TRAINING_ONLY, ModelConfig, TuneModel
@@ -101,18 +102,21 @@ class OnnxWeightsTest(unittest.TestCase):
     def test_weights_rebuilt_from_the_onnx_files_equal_the_exported_model(self):
         from export import export
 
-        model, cfg = tiny()
-        with tempfile.TemporaryDirectory() as out:
-            with torch.no_grad():
-                for p in model.parameters():
-                    p.copy_(p.half().float())  # what export.load does before exporting
-            export(model, cfg, out)
-            write_json(os.path.join(out, "model-card.json"), {"config": asdict(cfg)})
-            rebuilt, rcfg = model_from_onnx(out)
-        self.assertEqual(rcfg, cfg)
-        for name, value in model.state_dict().items():
-            if not name.startswith(TRAINING_ONLY):  # the export leaves the training-only heads out
-                torch.testing.assert_close(rebuilt.state_dict()[name], value, atol=0, rtol=0, msg=name)
+        for weights in MODES:
+            with self.subTest(weights):
+                model, cfg = tiny()
+                with torch.no_grad():
+                    for p in model.parameters():
+                        p.add_(torch.randn_like(p) * 0.01)  # layer norms start at exactly 1 and 0
+                round_parameters(model, weights)  # what export.load does before exporting
+                with tempfile.TemporaryDirectory() as out:
+                    export(model, cfg, out, weights)
+                    write_json(os.path.join(out, "model-card.json"), {"config": asdict(cfg)})
+                    rebuilt, rcfg = model_from_onnx(out)
+                self.assertEqual(rcfg, cfg)
+                for name, value in model.state_dict().items():
+                    if not name.startswith(TRAINING_ONLY):  # the export leaves the training-only heads out
+                        torch.testing.assert_close(rebuilt.state_dict()[name], value, atol=0, rtol=0, msg=name)
 
     def check_golden(self, models_dir, golden_path):
         """The weights rebuilt from an export's ONNX files reproduce its golden.json (v2: references and bar positions)."""

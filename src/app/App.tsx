@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { AboutPanel } from './AboutPanel';
 import { AttributionPanel } from './attribution/AttributionPanel';
 import { AbcEditor } from './AbcEditor';
+import { useCatalogueGateOpener } from './catalogue/catalogueGate';
 import { CataloguePanel } from './catalogue/CataloguePanel';
 import { ControlsPanel } from './ControlsPanel';
 import { ExportPanel } from './ExportPanel';
@@ -40,6 +41,7 @@ export function App() {
     map: useViewVisible('map'),
   };
   const kiosk = useKiosk((s) => s.config);
+  useCatalogueGateOpener();
   return (
     <div className={kiosk.enabled ? 'app kiosk' : 'app'}>
       <header className="app-header">

@@ -4,6 +4,7 @@ import { useRegistry } from '../rights/useRegistry';
 import { entryTitle, useCatalogue } from './catalogueData';
 import { filterCatalogue, filterOptions, type CatalogueFilter } from './catalogueFilter';
 import { CatalogueDetail } from './CatalogueDetail';
+import { CatalogueWaiting } from './CatalogueWaiting';
 import { useCatalogueStore } from './catalogueStore';
 import { VirtualList } from './VirtualList';
 import './catalogue.css';
@@ -40,7 +41,7 @@ export function CataloguePanel() {
       data-testid="catalogue-panel"
     >
       <h2 id="catalogue-heading">Training catalogue</h2>
-      {catalogue.isPending && <p className="hint">Loading the catalogue…</p>}
+      {catalogue.isPending && <CatalogueWaiting loading="Loading the catalogue…" />}
       {catalogue.error && <p role="alert">{catalogue.error.message}</p>}
       {entries && options && (
         <div className="catalogue-body">

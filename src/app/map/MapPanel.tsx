@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { projectPoint, type EmbeddingMapFile } from '../../explain/embeddingMap';
 import { useCatalogue, type CatalogueEntry } from '../catalogue/catalogueData';
+import { CatalogueWaiting } from '../catalogue/CatalogueWaiting';
 import { EmbeddingMap } from './EmbeddingMap';
 import { useEmbeddingMap } from './embeddingMapData';
 import { colourEntries, COLOUR_FIELDS, type ColourBy } from './mapColour';
@@ -20,7 +21,8 @@ export function MapPanel() {
   return (
     <section className="panel map-panel" aria-labelledby="map-heading" data-testid="map-panel">
       <h2 id="map-heading">Embedding map</h2>
-      {(catalogue.isPending || (catalogue.data && map.isPending)) && <p className="hint">Loading the map…</p>}
+      {catalogue.isPending && <CatalogueWaiting loading="Loading the map…" />}
+      {catalogue.data && map.isPending && <p className="hint">Loading the map…</p>}
       {catalogue.error && <p role="alert">{catalogue.error.message}</p>}
       {map.error && <p role="alert">{map.error.message}</p>}
       {catalogue.data && map.data && <MapBody entries={catalogue.data} map={map.data} />}

@@ -3,6 +3,7 @@ import { termsForTune } from '../../rights/terms';
 import type { TermsTarget } from '../../rights/registryEdit';
 import { entryTitle, useCatalogue } from '../catalogue/catalogueData';
 import { useCatalogueStore } from '../catalogue/catalogueStore';
+import { CatalogueWaiting } from '../catalogue/CatalogueWaiting';
 import { clearTuneTerms, exportRegistry, loadRegistryFile, resetRegistry, saveTerms } from './rightsService';
 import { SHIPPED_ORIGIN } from './rightsStore';
 import { TermsEditor } from './TermsEditor';
@@ -41,7 +42,7 @@ export function RightsPanel() {
   return (
     <section className="panel rights-panel" aria-labelledby="rights-heading" data-testid="rights-panel">
       <h2 id="rights-heading">Rights registry</h2>
-      {status === 'loading' && <p className="hint">Loading the rights registry…</p>}
+      {status === 'loading' && <CatalogueWaiting loading="Loading the rights registry…" />}
       {status === 'error' && <p role="alert">The rights registry could not be loaded: {error}</p>}
       {warning && <p className="hint">{warning}</p>}
       {registry && (
