@@ -109,6 +109,7 @@ async function totals(model: EvalModel, prompt: string, tokens: string[], rows: 
     rows.map(() => ids),
     tokens,
     rows,
+    { attention: false },
   );
   return readings.map((r) => r.total);
 }

@@ -25,6 +25,7 @@ export async function ablationReadings(
     rows.map(() => prompt),
     tokens,
     rows,
+    { attention: false },
   );
   if (references.length === 0) return ablationShares(readings[0], []);
   return ablationShares(readings[0], readings.slice(1, -1), readings[readings.length - 1]);

@@ -63,7 +63,7 @@ export async function neighbourQueryVectors(
       ...(gradient && hasPrompt ? [req.prompt!] : []),
       ...(wants('music') || !hasPrompt ? [vocab.nullPrompt()] : []),
     ];
-    const readings = await readTune(runner, vocab, rows, req.tokens);
+    const readings = await readTune(runner, vocab, rows, req.tokens, undefined, { hidden: true, logits: gradient });
     lap('readingMs');
     if (wants('music')) out.musicEmbedding = musicEmbedding(readings[readings.length - 1].hidden);
     lap('musicMs');

@@ -129,6 +129,16 @@ describe('OrtTuneModel (v3 contract)', () => {
     ]);
   });
 
+  it('fetches only the parts a reading names, and no keys or values on the last step', async () => {
+    const { model, decoderFetches } = fakeModel();
+    const session = await model.start([ids(3)]);
+    const out = await session.step([row('<s> M:2/4')], { read: { attention: false, hidden: true }, last: true });
+    expect(decoderFetches).toEqual([['logits', 'hidden']]);
+    expect([out.crossAttention, out.hidden?.length]).toEqual([null, 2 * D]);
+    expect(session.pastLength).toBe(0);
+    await expect(session.step([row('K:Dmaj')])).rejects.toThrow(/last step/);
+  });
+
   it('feeds zero reference columns when no row has references', async () => {
     const { model, encoderFeeds, decoderFeeds } = fakeModel();
     const session = await model.start([ids(3, 4, 5)]);

@@ -63,13 +63,19 @@ export class OrtTuneModel implements TuneModelRunner {
   }
 }
 
+/** Which optional outputs a step's `read` option asks for. */
+function wanted(read: StepOptions['read']): { attention: boolean; hidden: boolean } {
+  if (typeof read === 'object') return read;
+  return { attention: Boolean(read), hidden: Boolean(read) };
+}
+
 class OrtDecoderSession implements DecoderSession {
   private readonly clocks: BarClock[];
   private readonly batch: number;
   private readonly memoryLength: number;
   private readonly cache: KvCache;
-  private readonly lean: string[];
-  private readonly full: string[];
+  private readonly layers: number;
+  private closed = false;
 
   constructor(
     private readonly ort: OrtModule,
@@ -82,8 +88,7 @@ class OrtDecoderSession implements DecoderSession {
     const { n_heads, d_model, dec_layers, max_music } = card.config;
     [this.batch, this.memoryLength] = fixed.memory_valid.dims as [number, number];
     this.cache = new KvCache(perLayer('past', dec_layers), [this.batch, n_heads, d_model / n_heads], max_music);
-    this.lean = ['logits', ...perLayer('new', dec_layers)];
-    this.full = [...this.lean, 'cross_attn', 'hidden'];
+    this.layers = dec_layers;
     this.clocks = Array.from({ length: this.batch }, () => new BarClock());
   }
 
@@ -105,6 +110,7 @@ class OrtDecoderSession implements DecoderSession {
   }
 
   async step(tokens: readonly Int32Array[], options: StepOptions = {}): Promise<StepOutput> {
+    if (this.closed) throw new Error('this session took its last step');
     const S = tokens[0].length;
     if (tokens.length !== this.batch || tokens.some((t) => t.length !== S)) {
       throw new Error('every row of a step must add the same number of tokens');
@@ -118,15 +124,24 @@ class OrtDecoderSession implements DecoderSession {
       ...this.fixed,
     };
     for (const [name, data, dims] of this.cache.views()) feeds[name] = new Tensor('float32', data, dims);
-    // Attention and hidden states are copied out of the runtime only when a caller reads them.
+    const { attention, hidden } = wanted(options.read);
+    // Outputs are copied out of the runtime only when a caller reads them: attention and hidden states for a
+    // reading, the new keys and values unless this is the session's last step.
+    const fetches = [
+      'logits',
+      ...(options.last ? [] : perLayer('new', this.layers)),
+      ...(attention ? ['cross_attn'] : []),
+      ...(hidden ? ['hidden'] : []),
+    ];
     const t0 = performance.now();
-    const out = await this.decoder.run(feeds, options.read ? this.full : this.lean);
+    const out = await this.decoder.run(feeds, fetches);
     const runMs = performance.now() - t0;
-    this.cache.append(S, (name) => out[name.replace('past_', 'new_')].data as Float32Array);
+    if (options.last) this.closed = true;
+    else this.cache.append(S, (name) => out[name.replace('past_', 'new_')].data as Float32Array);
     return {
       logits: out.logits.data as Float32Array,
-      crossAttention: options.read ? (out.cross_attn.data as Float32Array) : null,
-      hidden: options.read ? (out.hidden.data as Float32Array) : null,
+      crossAttention: attention ? (out.cross_attn.data as Float32Array) : null,
+      hidden: hidden ? (out.hidden.data as Float32Array) : null,
       batch: this.batch,
       newTokens: S,
       textLength: this.textLength,

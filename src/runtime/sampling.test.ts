@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from './prng';
-import { guide, logSoftmax, pullTowards, sampleToken, type SamplingOptions } from './sampling';
+import { guide, logProbAt, logSoftmax, pullTowards, sampleToken, type SamplingOptions } from './sampling';
 
 const GREEDY: SamplingOptions = { temperature: 0, topK: 0, topP: 1 };
 const PLAIN: SamplingOptions = { temperature: 1, topK: 0, topP: 1 };
@@ -148,5 +148,18 @@ describe('logSoftmax', () => {
       Math.log(0.5).toFixed(6),
       Math.log(0.5).toFixed(6),
     ]);
+  });
+});
+
+describe('logProbAt', () => {
+  it('is logSoftmax of the row at the target, to the bit, for a row inside a longer array', () => {
+    fc.assert(
+      fc.property(logitsArb, logitsArb, logitsArb, (before, row, after) => {
+        const flat = Float32Array.from([...before, ...row, ...after]);
+        const lp = logSoftmax(flat.slice(before.length, before.length + row.length));
+        row.forEach((_, t) => expect(logProbAt(flat, before.length, row.length, t)).toBe(lp[t]));
+      }),
+      { seed: 46 },
+    );
   });
 });

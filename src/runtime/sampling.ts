@@ -76,3 +76,15 @@ export function logSoftmax(logits: ArrayLike<number>): Float64Array {
   const lse = max + Math.log(sum);
   return Float64Array.from({ length: logits.length }, (_, i) => logits[i] - lse);
 }
+
+/**
+ * logSoftmax(logits[offset .. offset + size])[target] without copying the row out or computing the others:
+ * the same sums in the same order, so the same number.
+ */
+export function logProbAt(logits: ArrayLike<number>, offset: number, size: number, target: number): number {
+  let max = -Infinity;
+  for (let i = offset; i < offset + size; i++) max = Math.max(max, logits[i]);
+  let sum = 0;
+  for (let i = offset; i < offset + size; i++) sum += Math.exp(logits[i] - max);
+  return logits[offset + target] - (max + Math.log(sum));
+}

@@ -82,4 +82,24 @@ describe('readTune (teacher forcing) against generation', () => {
     expect(withoutFirst.total).not.toBeCloseTo(all.total, 6);
     expect(none.total).not.toBeCloseTo(all.total, 6);
   });
+
+  it('keeps only the parts asked for, with the same log-probabilities as a full reading', async () => {
+    const tokens = ['M:6/8', 'K:Dmaj', 'D', '2', 'F', 'A', '2', 'F', '|', 'd', '2', 'A', 'F', '2', 'A', '|'];
+    const prompts = ['a jig in d major', 'a reel', 'slow air in g minor'].map((p) => model.vocab.encodePrompt(p).ids);
+    const full = await readTune(model.runner, model.vocab, prompts, tokens);
+    const lean = await readTune(model.runner, model.vocab, prompts, tokens, undefined, { attention: [1] });
+    const vectors = await readTune(model.runner, model.vocab, prompts, tokens, undefined, {
+      hidden: true,
+      logits: true,
+    });
+    for (const [i, r] of lean.entries()) {
+      expect(r.logProbs).toEqual(full[i].logProbs);
+      expect(r.total).toBe(full[i].total);
+      expect([r.hidden, r.logits]).toEqual([[], []]);
+      expect(r.crossAttention).toEqual(i === 1 ? full[1].crossAttention : []);
+      expect(vectors[i].hidden).toEqual(full[i].hidden);
+      expect(vectors[i].logits).toEqual(full[i].logits);
+      expect(vectors[i].crossAttention).toEqual([]);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawGroups, formatScaleValue, scaleStops } from './heatmap';
+import { drawGroups, formatScaleValue, markBoxes, scaleStops } from './heatmap';
 import { heatmapLayout } from './heatmapLayout';
 
 /** Records the drawing calls a canvas context receives (10 px a character for measureText). */
@@ -67,4 +67,41 @@ describe('scaleStops', () => {
     [-0.5, '-0.500'],
     [123.4, '123'],
   ])('writes %s as %s', (v, text) => expect(formatScaleValue(v)).toBe(text));
+});
+
+describe('markBoxes', () => {
+  const l = heatmapLayout(8, 6, opts);
+  const none = { hoverRow: null, selectedRow: null, playingRow: null, selectedCol: null };
+  const band = (row: number, width: number, colour: string) => {
+    const h = Math.max(l.cellH, 3);
+    return { x: 2, y: l.top + row * l.cellH - (h - l.cellH) / 2, w: l.right - 2, h, width, colour };
+  };
+  it.each([
+    ['nothing marked', none, {}],
+    ['the hovered row', { ...none, hoverRow: 3 }, { hoverRow: band(3, 1.5, '#14213d') }],
+    [
+      'selected and playing rows',
+      { ...none, selectedRow: 0, playingRow: 7 },
+      {
+        selectedRow: band(0, 3, '#e76f51'),
+        playingRow: band(7, 3, '#2a9d8f'),
+      },
+    ],
+    [
+      'a chosen column, down the cells',
+      { ...none, selectedCol: 2 },
+      {
+        selectedCol: { x: l.colX[2], y: 0, w: l.cellW, h: l.top + 8 * l.cellH, width: 3, colour: '#e76f51' },
+      },
+    ],
+    ['rows and columns outside the map', { hoverRow: 8, selectedRow: -1, playingRow: null, selectedCol: 6 }, {}],
+  ])('%s', (_name, marks, shown) => {
+    expect(markBoxes(l, marks)).toEqual({
+      selectedCol: null,
+      playingRow: null,
+      selectedRow: null,
+      hoverRow: null,
+      ...shown,
+    });
+  });
 });

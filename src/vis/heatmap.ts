@@ -82,13 +82,48 @@ export function scaleStops(
   });
 }
 
+/** One mark's outline: a box in the map's CSS pixels, drawn as a border `width` wide centred on its edges. */
+export interface MarkBox {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly width: number;
+  readonly colour: string;
+}
+
+const MARK_KINDS = ['selectedCol', 'playingRow', 'selectedRow', 'hoverRow'] as const;
+type MarkKind = (typeof MARK_KINDS)[number];
+
+/** Where each mark goes (null: not shown), bottom to top in MARK_KINDS order. */
+export function markBoxes(l: HeatmapLayout, marks: HeatmapMarks): Record<MarkKind, MarkBox | null> {
+  const band = (row: number | null, colour: string, width: number): MarkBox | null => {
+    if (row === null || row < 0 || row >= l.rows) return null;
+    const h = Math.max(l.cellH, 3);
+    return { x: 2, y: l.top + row * l.cellH - (h - l.cellH) / 2, w: l.right - 2, h, width, colour };
+  };
+  const col = marks.selectedCol;
+  const y = l.groups.length ? GROUP_BAND_HEIGHT : 0;
+  return {
+    selectedCol:
+      col !== null && col >= 0 && col < l.cols
+        ? { x: l.colX[col], y, w: l.cellW, h: l.top + l.rows * l.cellH - y, width: 3, colour: '#e76f51' }
+        : null,
+    playingRow: band(marks.playingRow, '#2a9d8f', 3),
+    selectedRow: band(marks.selectedRow, '#e76f51', 3),
+    hoverRow: band(marks.hoverRow, INK, 1.5),
+  };
+}
+
 /**
- * A labelled matrix on a canvas. The cells are drawn once onto the base canvas; hover, selection and the
- * playhead are drawn on a second, transparent canvas on top, so moving the pointer redraws a few rectangles.
+ * A labelled matrix on a canvas. The cells are drawn once onto the canvas; hover, selection, the playhead and the
+ * chosen column are outlined boxes in a layer on top, each its own compositing layer, so moving the pointer moves
+ * a box (a transform) and repaints nothing: redrawing a transparent canvas the size of a 510-row map cost a frame.
  */
 export class Heatmap {
   private readonly base: HTMLCanvasElement;
-  private readonly overlay: HTMLCanvasElement;
+  private readonly overlay: HTMLDivElement;
+  private readonly markEls: Record<MarkKind, HTMLDivElement>;
   private layout: HeatmapLayout | null = null;
   private input: HeatmapInput | null = null;
   private marks: HeatmapMarks = { hoverRow: null, selectedRow: null, playingRow: null, selectedCol: null };
@@ -98,9 +133,18 @@ export class Heatmap {
     private readonly events: HeatmapEvents,
   ) {
     this.base = document.createElement('canvas');
-    this.overlay = document.createElement('canvas');
+    this.overlay = document.createElement('div');
     this.base.className = 'heatmap-base';
     this.overlay.className = 'heatmap-overlay';
+    this.markEls = Object.fromEntries(
+      MARK_KINDS.map((kind) => {
+        const el = document.createElement('div');
+        el.className = 'heatmap-mark';
+        el.hidden = true;
+        this.overlay.append(el);
+        return [kind, el];
+      }),
+    ) as Record<MarkKind, HTMLDivElement>;
     this.overlay.addEventListener('mousemove', this.move);
     this.overlay.addEventListener('mouseleave', this.leave);
     this.overlay.addEventListener('click', this.click);
@@ -127,7 +171,9 @@ export class Heatmap {
       groups: input.colGroups,
     });
     this.layout = l;
-    for (const c of [this.base, this.overlay]) size(c, l.width, l.height);
+    size(this.base, l.width, l.height);
+    this.overlay.style.width = `${l.width}px`;
+    this.overlay.style.height = `${l.height}px`;
     const g = this.base.getContext('2d')!;
     g.font = FONT;
     g.fillStyle = '#fff';
@@ -164,29 +210,27 @@ export class Heatmap {
     this.mark(this.marks);
   }
 
-  /** Redraws only the overlay. */
+  /** Moves the marks' boxes; the cells are left alone. */
   mark(marks: HeatmapMarks): void {
     this.marks = marks;
     const l = this.layout;
-    const g = this.overlay.getContext('2d');
-    if (!l || !g) return;
-    g.clearRect(0, 0, l.width, l.height);
-    const band = (row: number | null, colour: string, width: number) => {
-      if (row === null || row < 0 || row >= l.rows) return;
-      g.strokeStyle = colour;
-      g.lineWidth = width;
-      const h = Math.max(l.cellH, 3);
-      g.strokeRect(2, l.top + row * l.cellH - (h - l.cellH) / 2, l.right - 2, h);
-    };
-    if (marks.selectedCol !== null && marks.selectedCol < l.cols) {
-      g.strokeStyle = '#e76f51';
-      g.lineWidth = 3;
-      const y = l.groups.length ? GROUP_BAND_HEIGHT : 0;
-      g.strokeRect(l.colX[marks.selectedCol], y, l.cellW, l.top + l.rows * l.cellH - y);
+    if (!l) return;
+    const boxes = markBoxes(l, marks);
+    for (const kind of MARK_KINDS) {
+      const box = boxes[kind];
+      const el = this.markEls[kind];
+      el.hidden = box === null;
+      if (!box) continue;
+      // The border straddles the box's edges, as a canvas stroke of that width would.
+      const half = box.width / 2;
+      Object.assign(el.style, {
+        width: `${box.w + box.width}px`,
+        height: `${box.h + box.width}px`,
+        borderWidth: `${box.width}px`,
+        borderColor: box.colour,
+        transform: `translate(${box.x - half}px, ${box.y - half}px)`,
+      });
     }
-    band(marks.playingRow, '#2a9d8f', 3);
-    band(marks.selectedRow, '#e76f51', 3);
-    band(marks.hoverRow, INK, 1.5);
   }
 
   /** The map with its measurement written above it, as a PNG. */

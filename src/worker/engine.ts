@@ -286,7 +286,10 @@ export class Engine {
         throw new RangeError(`${req.prompts.length} prompts but references for ${req.references.length}`);
       const t0 = performance.now();
       const prompts = req.prompts.map((words) => promptIds(vocab, words));
-      const readings = await readTune(runner, vocab, prompts, req.tokens, req.references);
+      // Only log-probabilities, and the attention of the rows the view draws: nothing else leaves the runtime.
+      const readings = await readTune(runner, vocab, prompts, req.tokens, req.references, {
+        attention: req.attentionFor,
+      });
       const ms = performance.now() - t0;
       const { dec_layers: L, n_heads: H } = runner.card.config;
       // Rows are padded to the longest prompt and the longest references, so every row has the same T and M.

@@ -180,7 +180,7 @@ export function AttentionLinked({ tune, matrix, input, settings }: Props) {
           label="Score linked to the map"
         />
       </div>
-      <p className="hint" data-testid="attention-hover" aria-live="polite">
+      <p className="hint hover-line" data-testid="attention-hover" aria-live="polite">
         {hover
           ? `${matrix.rowLabels[hover.row]}${hover.col !== null ? ` × '${matrix.colLabels[hover.col]}': ${fmt(value(hover.row, hover.col))}` : ''}`
           : 'Point at a row to mark its notes; click a row, a note or a word.'}
