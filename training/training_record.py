@@ -65,8 +65,14 @@ def stage(run):
         "ref_prob": a.get("ref_prob", 0.0),
         "eval_every": a.get("eval_every"),
         "seed": a["seed"],
+        "ref_loss_weight": a.get("ref_loss_weight", 1.0),
+        "ref_same_key": a.get("ref_same_key", 0.0),
+        "dropout": a.get("dropout"),  # None: the config's (0.1)
+        "device": a.get("device", "cpu"),
+        "schedule_minutes": a.get("schedule_minutes"),
         "last_valid_loss": valid_loss,
         "last_valid_step": valid_step,
+        "best_valid_loss": state.get("best_loss"),  # the weights kept, where the run kept its best (--best)
     }
 
 
