@@ -26,7 +26,9 @@ def run_state(run):
 
     ck = torch.load(ckpt, map_location="cpu")
     params = sum(v.numel() for v in ck["model"].values())
-    return ck["args"], ck["state"], params, ck["state"]["step"] >= ck["args"]["steps"]
+    a, state = ck["args"], ck["state"]
+    timed_out = a.get("schedule_minutes") and state["elapsed"] >= 60 * a["schedule_minutes"]  # a curve over minutes
+    return a, state, params, bool(timed_out) or state["step"] >= a["steps"]
 
 
 def last_valid_loss(run):
