@@ -10,6 +10,7 @@ import { Vocab, type VocabJson } from '../tokenizer/vocab';
 import { chooseBackend } from './backend';
 import { fetchCard, fetchVerified, ModelFileError, sha256Hex } from './modelFiles';
 import { createSession, importOrt } from './ortLoader';
+import { startRuntime } from './runtimeProbe';
 import type {
   AblateRequest,
   Backend,
@@ -116,7 +117,8 @@ export class Engine {
     };
     // A session is made as soon as its file and the runtime are there, so it overlaps the other download.
     // One session is made at a time (onnxruntime-web's WebGPU backend refuses two at once), in arrival order.
-    let making: Promise<unknown> = Promise.resolve();
+    // The first session in line is the runtime probe, so onnxruntime-web starts its WebAssembly during the downloads.
+    let making: Promise<unknown> = runtime.then((rt) => startRuntime(rt.ort, rt.choice.backend)).catch(() => undefined);
     const session = async (name: 'encoder.onnx' | 'decoder.onnx') => {
       const [bytes, rt] = await Promise.all([need(name), runtime]);
       const made = making.then(() => {
