@@ -27,6 +27,9 @@ $py training/train.py --data training/data --out "$cont" --init "$mid/ckpt.pt" -
 # in the tune's own key three times in four. It ran 2.3 minutes on a lent H200 (train.py takes CUDA where there is
 # one) with a learning-rate curve over those minutes; a rerun draws it over its 2,522 steps, the same curve at a
 # steady rate. On this project's 2-core CPU those 40 million tokens take some hours (about 3,000 tokens/s).
+# training/checkpoints/v2-gpu.pt (with v2-gpu.json) keeps the shipped stage's float16 weights in the repository:
+# `training/export.py --ckpt training/checkpoints/v2-gpu.pt` writes public/models and the goldens byte for byte, on a
+# machine that has not run the stages.
 mkdir -p training/runs/init
 $py -c "import sys, torch; ck = torch.load(sys.argv[1], map_location='cpu'); torch.save({'model': {k: v.half() for k, v in ck['model'].items()}, 'config': ck['config']}, sys.argv[2])" \
   "$cont/ckpt.pt" training/runs/init/v2-cont.pt

@@ -26,8 +26,18 @@ OPSET = 17
 WEIGHTS = DEFAULT_MODE  # the stored precision; see docs/model-contract.md
 
 
+def read_checkpoint(ckpt_path):
+    """A training checkpoint, or weights alone beside a JSON of their config, args and state (training/checkpoints/)."""
+    sidecar = os.path.splitext(ckpt_path)[0] + ".json"
+    if os.path.exists(sidecar):
+        with open(sidecar) as f:
+            meta = json.load(f)
+        return {**meta, "model": torch.load(ckpt_path, map_location="cpu", weights_only=True)}
+    return torch.load(ckpt_path, map_location="cpu")
+
+
 def load(ckpt_path, weights=WEIGHTS):
-    ck = torch.load(ckpt_path, map_location="cpu")
+    ck = read_checkpoint(ckpt_path)
     cfg = ModelConfig(**ck["config"])
     model = TuneModel(cfg)
     model.load_state_dict(ck["model"])
