@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
-import { ScoreView, type ScoreClick } from '../vis/scoreView';
+import { useEffect } from 'react';
+import type { ScoreClick } from '../vis/scoreView';
 import { ScoreKeysText } from './ScoreKeysText';
 import { useBarCursor, type BarKeys } from './useBarCursor';
+import { useScoreView } from './useScoreView';
 
 interface Props {
   readonly abc: string;
@@ -14,27 +15,13 @@ interface Props {
 
 /** Mounts the abcjs score view; the drawing itself lives in vis/scoreView.ts. */
 export function Score({ abc, selectedNotes, playingNote, onClick, keys }: Props) {
-  const node = useRef<HTMLDivElement>(null);
-  const view = useRef<ScoreView | null>(null);
-  const click = useRef(onClick);
+  const { node, view } = useScoreView(abc, onClick);
   const cursor = useBarCursor(view, keys, abc);
-  useEffect(() => {
-    click.current = onClick;
-  });
-  useEffect(() => {
-    const v = new ScoreView(node.current!, (c) => click.current(c));
-    view.current = v;
-    return () => {
-      v.destroy();
-      view.current = null;
-    };
-  }, []);
-  useEffect(() => view.current?.render(abc), [abc]);
-  useEffect(() => view.current?.mark('ap-selected', selectedNotes), [selectedNotes, abc]);
+  useEffect(() => view.current?.mark('ap-selected', selectedNotes), [view, selectedNotes, abc]);
   useEffect(() => {
     view.current?.mark('ap-playing', playingNote === null ? [] : [playingNote]);
     if (playingNote !== null) view.current?.reveal(playingNote);
-  }, [playingNote, abc]);
+  }, [view, playingNote, abc]);
   return (
     <>
       <div ref={node} className="score" data-testid="score" aria-label="Score" {...cursor.props} />

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
-import { ScoreView, type ScoreClick } from '../../vis/scoreView';
+import { useEffect } from 'react';
+import type { ScoreClick } from '../../vis/scoreView';
 import { ScoreKeysText } from '../ScoreKeysText';
 import { useBarCursor, type BarKeys } from '../useBarCursor';
+import { useScoreView } from '../useScoreView';
 
 interface Props {
   readonly abc: string;
@@ -16,25 +17,11 @@ interface Props {
 
 /** A score the views draw and mark themselves (abcjs through vis/scoreView.ts), linked to a map or a diff. */
 export function LinkedScore({ abc, marks, onClick, keys, testId, label }: Props) {
-  const node = useRef<HTMLDivElement>(null);
-  const view = useRef<ScoreView | null>(null);
-  const click = useRef(onClick);
+  const { node, view } = useScoreView(abc, onClick);
   const cursor = useBarCursor(view, keys, abc);
   useEffect(() => {
-    click.current = onClick;
-  });
-  useEffect(() => {
-    const v = new ScoreView(node.current!, (c) => click.current?.(c));
-    view.current = v;
-    return () => {
-      v.destroy();
-      view.current = null;
-    };
-  }, []);
-  useEffect(() => view.current?.render(abc), [abc]);
-  useEffect(() => {
     for (const [cls, ordinals] of Object.entries(marks)) view.current?.mark(cls, ordinals);
-  }, [marks, abc]);
+  }, [view, marks, abc]);
   return (
     <>
       <div ref={node} className="score linked-score" data-testid={testId} aria-label={label} {...cursor.props} />

@@ -1,0 +1,25 @@
+import { useEffect, useRef } from 'react';
+import { ScoreView, type ScoreClick } from '../vis/scoreView';
+
+/**
+ * Mounts an abcjs score view on the returned node for as long as the component lives, draws `abc` whenever it
+ * changes, and sends clicks to the latest `onClick` (kept in a ref, so a new handler does not redraw the score).
+ */
+export function useScoreView(abc: string, onClick?: (click: ScoreClick) => void) {
+  const node = useRef<HTMLDivElement>(null);
+  const view = useRef<ScoreView | null>(null);
+  const click = useRef(onClick);
+  useEffect(() => {
+    click.current = onClick;
+  });
+  useEffect(() => {
+    const v = new ScoreView(node.current!, (c) => click.current?.(c));
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+  }, []);
+  useEffect(() => view.current?.render(abc), [abc]);
+  return { node, view };
+}
