@@ -26,7 +26,8 @@ $py training/train.py --data training/data --out "$cont" --init "$mid/ckpt.pt" -
 # Stage 4: from stage 3's weights rounded to float16 (as they travelled to the lent accelerator), references quoted
 # in the tune's own key three times in four. It ran 2.3 minutes on a lent H200 (train.py takes CUDA where there is
 # one) with a learning-rate curve over those minutes; a rerun draws it over its 2,522 steps, the same curve at a
-# steady rate. On this project's 2-core CPU those 40 million tokens take some hours (about 3,000 tokens/s).
+# steady rate. On this project's 2-core CPU those 40 million tokens take hours (the earlier stages' tok_per_s
+# in training/runs/*/log.jsonl is the rate to divide by).
 # training/checkpoints/v2-gpu.pt (with v2-gpu.json) keeps the shipped stage's float16 weights in the repository:
 # `training/export.py --ckpt training/checkpoints/v2-gpu.pt` writes public/models and the goldens byte for byte, on a
 # machine that has not run the stages.

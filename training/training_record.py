@@ -27,8 +27,8 @@ def run_state(run):
     ck = torch.load(ckpt, map_location="cpu")
     params = sum(v.numel() for v in ck["model"].values())
     a, state = ck["args"], ck["state"]
-    timed_out = a.get("schedule_minutes") and state["elapsed"] >= 60 * a["schedule_minutes"]  # a curve over minutes
-    return a, state, params, bool(timed_out) or state["step"] >= a["steps"]
+    minutes_up = a.get("schedule_minutes") and state["elapsed"] >= 60 * a["schedule_minutes"]  # a curve over minutes
+    return a, state, params, bool(minutes_up) or state["step"] >= a["steps"]
 
 
 def last_valid_loss(run):
