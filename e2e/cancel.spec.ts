@@ -7,7 +7,8 @@ test('cancel stops a generation and keeps what was written', async ({ app, page 
   await app.controls.fitBars.uncheck();
   await app.generateBar.generateButton.click();
   await page.waitForFunction(() => window.__apparatus!.state().streamTokens >= 6);
-  await app.generateBar.cancelButton.click();
+  // Pressed from the keyboard: a pointer click missed once in CI when the page shifted under it mid-generation.
+  await app.generateBar.cancelButton.press('Enter');
   const tune = await app.waitForTune();
   expect(tune.stopped).toBe('cancelled');
   expect(tune.tokens.length).toBeLessThan(510);
