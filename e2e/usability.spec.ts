@@ -122,7 +122,8 @@ test('while the model loads, the download, the preparing of the model and the wa
   await app.openReady();
   const texts = await page.evaluate(() => (window as unknown as { loadStepTexts: string[] }).loadStepTexts);
   expect(texts).toContainEqual(expect.stringMatching(/Download: \S+: [\d.]+ MB of [\d.]+ MB/));
-  expect(texts).toContainEqual(expect.stringMatching(/Download ✓Preparing the model: building the music decoder/));
+  // A session is made as soon as its file is in, so the decoder may be built while the encoder still downloads.
+  expect(texts).toContainEqual(expect.stringMatching(/Preparing the model: building the music decoder/));
   expect(texts).toContainEqual(
     expect.stringMatching(/Preparing the model ✓Warm-up: a short trial decode, step \d of 8/),
   );
