@@ -247,7 +247,7 @@ export const FIGURES: readonly Figure[] = [
   {
     id: 'neighbour-query-vectors',
     label:
-      'Neighbour query vectors: one model-worker reading of the tune (encoder, teacher-forced pass, gradient sketch)',
+      'Neighbour query vectors of a tune just written: the model worker’s part (encoder, reading, gradient sketch)',
     unit: 'ms',
     target: { op: '<=', value: 100 },
     measure: async (b) => {
@@ -258,8 +258,9 @@ export const FIGURES: readonly Figure[] = [
       return fromRuns(
         r.vectorsMs,
         `once per tune on show, in the background after it is written; same tunes. Median split in the worker: ` +
-          `${parts.join(', ')} (the reading is one batched teacher-forced decoder pass over the tune under the ` +
-          `prompt and under the empty prompt)`,
+          `${parts.join(', ')}. The reading (the tune under the prompt and under the empty prompt) came from the ` +
+          `generation's own steps in ${r.vectorsReused.filter(Boolean).length} of ${r.vectorsReused.length} tunes; ` +
+          `otherwise it is one batched teacher-forced decoder pass`,
       );
     },
   },

@@ -42,7 +42,7 @@ export interface ProbeState {
   clickAt: number | null;
   readonly generations: ProbeGeneration[];
   /** Every neighbour query-vector reply of the model worker: its total and where the time went. */
-  readonly vectors: { readonly ms: number; readonly split: Record<string, number> }[];
+  readonly vectors: { readonly ms: number; readonly split: Record<string, number>; readonly readingReused: boolean }[];
 }
 
 declare global {
@@ -77,7 +77,8 @@ export function probeScript(autoGenerate: boolean): string {
             modelSha256: i.modelSha256, warmupMs: i.warmupMs, warmupStepMs: i.warmupStepMs };
           if (${autoGenerate} && probe.clickAt === null) clickWhenEnabled();
         } else if (d.type === 'token' && gen) gen.tokenAt.push(t);
-        else if (d.type === 'vectors-done') probe.vectors.push({ ms: d.ms, split: d.split });
+        else if (d.type === 'vectors-done')
+          probe.vectors.push({ ms: d.ms, split: d.split, readingReused: d.readingReused });
         else if (d.type === 'done' && gen) {
           gen.doneAt = t;
           gen.done = { tokens: d.tokens, stopped: d.stopped, backend: d.backend, timings: d.timings };

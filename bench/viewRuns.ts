@@ -76,6 +76,8 @@ export interface NeighbourRuns {
   readonly vectorsMs: number[];
   /** Where each of those went (encoder, reading, music and gradient arithmetic), as the worker timed it. */
   readonly vectorsSplit: Record<string, number>[];
+  /** Per tune: whether the generation's own steps stood in for the reading. */
+  readonly vectorsReused: boolean[];
 }
 
 /**
@@ -109,6 +111,7 @@ export async function neighbourRuns(
     const probe = await probeState(page);
     return {
       vectorsSplit: probe.vectors.slice(-repeats).map((v) => v.split),
+      vectorsReused: probe.vectors.slice(-repeats).map((v) => v.readingReused),
       candidates: (await panel.timing.textContent())?.match(/Ranked ([\d,]+) tunes/)?.[1] ?? '?',
       tuneTokens,
       rankMs,

@@ -3,6 +3,7 @@
  * It drives a TuneModelRunner (the interface, so onnxruntime-node and -web alike) through one batched
  * teacher-forced reading (and the encoder, for the text measure) and hands the outputs to the pure functions in embedding.ts and gradient.ts.
  */
+import type { StepReading } from '../runtime/decode';
 import type { TuneModelRunner } from '../runtime/modelTypes';
 import { readTune } from '../runtime/score';
 import { MUSIC_SPECIALS, type Vocab } from '../tokenizer/vocab';
@@ -23,6 +24,13 @@ export interface QueryRequest {
 export const readingTargets = (vocab: Vocab, tokens: readonly string[]): Int32Array =>
   Int32Array.from([...tokens, MUSIC_SPECIALS.eos], (t) => vocab.musicId(t));
 
+/** True when `kept` was read from exactly this prompt and these tokens. */
+export function stepReadingFits(kept: StepReading, prompt: Int32Array | null, tokens: readonly string[]): boolean {
+  const same = <T>(a: ArrayLike<T>, b: ArrayLike<T>) =>
+    a.length === b.length && Array.prototype.every.call(a, (x: T, i: number) => x === b[i]);
+  return prompt !== null && same(kept.prompt, prompt) && same(kept.tokens, tokens);
+}
+
 /** Where the time of one query went, ms: the encoder (text), the batched reading, and the pure arithmetic after it. */
 export interface QueryTimings {
   readonly encoderMs: number;
@@ -34,12 +42,14 @@ export interface QueryTimings {
 /**
  * Text embedding of the prompt, music embedding of the tune (read under the empty prompt, as the catalogue
  * is) and the gradient sketch of the tune under its prompt, as far as `measures` asks; with the time of each part.
+ * `kept`, what the tune's own generation read along the way, stands in for the reading when it fits the request.
  */
 export async function neighbourQueryVectors(
   runner: TuneModelRunner,
   vocab: Vocab,
   req: QueryRequest,
-): Promise<NeighbourQuery & { readonly timings: QueryTimings }> {
+  kept?: StepReading,
+): Promise<NeighbourQuery & { readonly timings: QueryTimings; readonly readingReused: boolean }> {
   const timings = { encoderMs: 0, readingMs: 0, musicMs: 0, gradientMs: 0 };
   let t = performance.now();
   const lap = (part: keyof QueryTimings) => {
@@ -56,19 +66,37 @@ export async function neighbourQueryVectors(
     lap('encoderMs');
   }
   const gradient = wants('gradient') && req.sketch !== null;
+  const reuse = kept !== undefined && stepReadingFits(kept, req.prompt, req.tokens);
   if (wants('music') || gradient) {
-    // One batched pass: the prompt's row for the gradient, the <none> row for the music embedding (one row
-    // serves both when there is no prompt).
-    const rows = [
-      ...(gradient && hasPrompt ? [req.prompt!] : []),
-      ...(wants('music') || !hasPrompt ? [vocab.nullPrompt()] : []),
-    ];
-    const readings = await readTune(runner, vocab, rows, req.tokens, undefined, { hidden: true, logits: gradient });
+    const [withPrompt, empty] = reuse
+      ? [kept!, { hidden: kept!.emptyHidden }]
+      : await readRows(runner, vocab, req, gradient, hasPrompt);
     lap('readingMs');
-    if (wants('music')) out.musicEmbedding = musicEmbedding(readings[readings.length - 1].hidden);
+    if (wants('music')) out.musicEmbedding = musicEmbedding(empty.hidden);
     lap('musicMs');
-    if (gradient) out.gradientSketch = gradientSketch(readings[0], readingTargets(vocab, req.tokens), req.sketch!);
+    if (gradient) out.gradientSketch = gradientSketch(withPrompt, readingTargets(vocab, req.tokens), req.sketch!);
     lap('gradientMs');
   }
-  return { ...out, timings };
+  return { ...out, timings, readingReused: reuse && (wants('music') || gradient) };
+}
+
+type Rows = { readonly logits: readonly Float32Array[]; readonly hidden: readonly Float32Array[] };
+
+/**
+ * One batched pass: the prompt's row for the gradient, the <none> row for the music embedding (one row serves
+ * both when there is no prompt). Returns the gradient's row and the music's row.
+ */
+async function readRows(
+  runner: TuneModelRunner,
+  vocab: Vocab,
+  req: QueryRequest,
+  gradient: boolean,
+  hasPrompt: boolean,
+): Promise<[Rows, Rows]> {
+  const rows = [
+    ...(gradient && hasPrompt ? [req.prompt!] : []),
+    ...(req.measures.includes('music') || !hasPrompt ? [vocab.nullPrompt()] : []),
+  ];
+  const readings = await readTune(runner, vocab, rows, req.tokens, undefined, { hidden: true, logits: gradient });
+  return [readings[0], readings[readings.length - 1]];
 }

@@ -52,8 +52,9 @@ export const SETTING_RANGES = {
 } as const;
 
 /**
- * A token as it is sampled. Attention and hidden states are not read while writing (each would cost a copy out of
- * the runtime at every step); views take them from one teacher-forced reading of the finished tune (`readTune`).
+ * A token as it is sampled. Attention is not read while writing (it would cost a copy out of the runtime at every
+ * step); views take it from one teacher-forced reading of the finished tune (`readTune`). Hidden states are read
+ * only when the caller keeps the steps' reading (`GenerationHooks.keepReading`).
  */
 export interface StreamedToken {
   readonly index: number;
@@ -69,6 +70,8 @@ export interface GenerationResult {
   readonly stopped: 'end' | 'max-tokens' | 'cancelled';
   /** Which cross-attention columns a reading of this tune has: the prompt's words, then each reference's tokens. */
   readonly memory: MemoryLayout;
+  /** Asked for with `keepReading`; only for a guided tune without references that was not cancelled. */
+  readonly reading?: StepReading;
   readonly timings: {
     readonly firstTokenMs: number;
     readonly totalMs: number;
@@ -83,6 +86,24 @@ export interface GenerationResult {
 export interface GenerationHooks {
   readonly onToken?: (t: StreamedToken) => void;
   readonly signal?: AbortSignal;
+  /** Keep what the steps read along the way (`StepReading`), where the tune's rows allow it. */
+  readonly keepReading?: boolean;
+}
+
+/**
+ * What the steps of a guided tune without references read along the way, row by row: the numbers a teacher-forced
+ * reading of the finished tune under the prompt and under the empty prompt gives (up to float rounding), so the
+ * neighbour vectors need no second pass over the tune. One entry per position, from <s> to the last token, so each
+ * predicts the next token and the last predicts </s>.
+ */
+export interface StepReading {
+  readonly prompt: Int32Array;
+  readonly tokens: readonly string[];
+  /** The prompt's row: logits (V each) and last hidden states (D each). */
+  readonly logits: Float32Array[];
+  readonly hidden: Float32Array[];
+  /** The empty prompt's row: last hidden states. */
+  readonly emptyHidden: Float32Array[];
 }
 
 const now = () => performance.now();
@@ -125,6 +146,9 @@ export async function generate(
   let memory: MemoryLayout | null = null;
   let firstTokenMs = 0;
   let stopped: GenerationResult['stopped'] = 'max-tokens';
+  // The rows are then exactly a reading's: the prompt, and the empty prompt, neither with references.
+  const keep = hooks.keepReading === true && guided && refs.length === 0;
+  const kept = { logits: [] as Float32Array[], hidden: [] as Float32Array[], emptyHidden: [] as Float32Array[] };
   try {
     for (const t of prefix) grammar.advance(t);
     let feed = Int32Array.from([MUSIC_SPECIALS.bos, ...prefix], (t) => vocab.musicId(t));
@@ -135,10 +159,14 @@ export async function generate(
         break;
       }
       const t0 = now();
-      const out = await session.step(rows.map(() => feed));
+      const out = await session.step(
+        rows.map(() => feed),
+        keep ? { read: { attention: false, hidden: true } } : undefined,
+      );
       const t1 = now();
       const S = out.newTokens;
       const V = vocab.musicSize;
+      if (keep) keepStep(kept, out.logits, out.hidden!, S, V, runner.card.config.d_model);
       memory ??= memoryLayout(out.textLength, out.memoryLength, references);
       // Only the last position of a step samples: the earlier ones are the prefix tokens, read, not sampled.
       const rowLogits = (row: number) => out.logits.subarray(((row + 1) * S - 1) * V, (row + 1) * S * V);
@@ -163,6 +191,14 @@ export async function generate(
       feed = Int32Array.of(id);
       hooks.onToken?.({ index: tokens.length - 1, token, id });
     }
+    // A tune cut off at its length has no step for the position after its last token; the reading needs it.
+    if (keep && stopped === 'max-tokens' && tokens.length > prefix.length) {
+      const out = await session.step(
+        rows.map(() => feed),
+        { read: { attention: false, hidden: true } },
+      );
+      keepStep(kept, out.logits, out.hidden!, out.newTokens, vocab.musicSize, runner.card.config.d_model);
+    }
   } finally {
     session.dispose();
   }
@@ -174,8 +210,27 @@ export async function generate(
     abc: tokensToAbc(tokens),
     stopped,
     memory: memory ?? unreadLayout(prompt, references, runner.card.config.max_text),
+    ...(keep && stopped !== 'cancelled' && kept.logits.length === tokens.length + 1
+      ? { reading: { prompt: prompt.ids, tokens, ...kept } }
+      : {}),
     timings: { firstTokenMs, totalMs, tokensPerSecond: generated / (totalMs / 1000), stepMs, runMs, sampleMs },
   };
+}
+
+/** Appends a step's positions of row 0 (logits, hidden) and row 1 (hidden) to `kept`. */
+function keepStep(
+  kept: { logits: Float32Array[]; hidden: Float32Array[]; emptyHidden: Float32Array[] },
+  logits: Float32Array,
+  hidden: Float32Array,
+  S: number,
+  V: number,
+  D: number,
+): void {
+  for (let s = 0; s < S; s++) {
+    kept.logits.push(logits.slice(s * V, (s + 1) * V));
+    kept.hidden.push(hidden.slice(s * D, (s + 1) * D));
+    kept.emptyHidden.push(hidden.slice((S + s) * D, (S + s + 1) * D));
+  }
 }
 
 /** The layout a tune cancelled before its first step would have had: the words, then the references. */

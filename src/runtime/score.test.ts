@@ -103,3 +103,75 @@ describe('readTune (teacher forcing) against generation', () => {
     }
   });
 });
+
+describe('the reading a guided generation keeps along the way', () => {
+  let model: LoadedModel;
+  beforeAll(async () => {
+    model = await loadNodeModel();
+  });
+  const maxDiff = (a: readonly Float32Array[], b: readonly Float32Array[]) => {
+    expect(a.length).toBe(b.length);
+    return Math.max(...a.map((x, i) => Math.max(...x.map((v, j) => Math.abs(v - b[i][j])))));
+  };
+
+  it.each([
+    ['a tune that ends with </s>', 510, 'end'],
+    ['a tune cut off at its length', 12, 'max-tokens'],
+  ])('matches a teacher-forced reading under the prompt and the empty prompt: %s', async (_, maxTokens, stopped) => {
+    const prompt = model.vocab.encodePrompt('a jig in d major');
+    const settings = { ...DEFAULT_SETTINGS, maxTokens, seed: 3 };
+    const gen = await generate(model.runner, model.vocab, prompt, ['M:6/8'], settings, { keepReading: true });
+    expect(gen.stopped).toBe(stopped);
+    const kept = gen.reading!;
+    expect(kept.tokens).toEqual(gen.tokens);
+    expect(kept.logits).toHaveLength(gen.tokens.length + 1);
+    const [withPrompt, empty] = await readTune(
+      model.runner,
+      model.vocab,
+      [prompt.ids, model.vocab.nullPrompt()],
+      gen.tokens,
+      undefined,
+      { hidden: true, logits: true },
+    );
+    expect(maxDiff(kept.logits, withPrompt.logits)).toBeLessThan(1e-3);
+    expect(maxDiff(kept.hidden, withPrompt.hidden)).toBeLessThan(1e-3);
+    expect(maxDiff(kept.emptyHidden, empty.hidden)).toBeLessThan(1e-3);
+  });
+
+  it.each([
+    ['not asked for', {}, DEFAULT_SETTINGS, []],
+    ['guidance off (no empty-prompt row)', { keepReading: true }, { ...DEFAULT_SETTINGS, guidance: 1 }, []],
+    ['with references (rows a reading does not have)', { keepReading: true }, DEFAULT_SETTINGS, [['M:6/8', 'D', 'E']]],
+  ])('is left out when %s', async (_, hooks, settings, refs) => {
+    const prompt = model.vocab.encodePrompt('a jig in d major');
+    const gen = await generate(
+      model.runner,
+      model.vocab,
+      prompt,
+      [],
+      { ...settings, maxTokens: 8, seed: 2 },
+      hooks,
+      refs,
+    );
+    expect(gen.reading).toBeUndefined();
+  });
+
+  it('is left out of a cancelled tune', async () => {
+    const abort = new AbortController();
+    const prompt = model.vocab.encodePrompt('a reel');
+    const gen = await generate(
+      model.runner,
+      model.vocab,
+      prompt,
+      [],
+      { ...DEFAULT_SETTINGS, seed: 1 },
+      {
+        keepReading: true,
+        signal: abort.signal,
+        onToken: (t) => t.index === 3 && abort.abort(),
+      },
+    );
+    expect(gen.stopped).toBe('cancelled');
+    expect(gen.reading).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import { ablationReadings } from '../explain/ablationReadings';
 import { neighbourQueryVectors } from '../explain/neighboursQuery';
 import { promptIds } from '../explain/occlusionReadings';
 import { MAX_REFERENCES } from '../music/excerpt';
-import { DEFAULT_SETTINGS, generate, type StreamedToken } from '../runtime/decode';
+import { DEFAULT_SETTINGS, generate, type StepReading, type StreamedToken } from '../runtime/decode';
 import type { ModelCard } from '../runtime/modelTypes';
 import { OrtTuneModel } from '../runtime/ortRunner';
 import { readTune } from '../runtime/score';
@@ -58,6 +58,8 @@ export class Engine {
   private testHooks = false;
   /** Counts load requests, so a load overtaken by a newer one gives way. */
   private loads = 0;
+  /** What the last generation's steps read: the neighbour vectors of that tune need no reading of their own. */
+  private lastReading: StepReading | null = null;
   /** Generations and readings share one session set; each waits for the one before it to finish. */
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -69,6 +71,7 @@ export class Engine {
     this.running?.abort.abort();
     await this.model?.release();
     this.model = null;
+    this.lastReading = null;
     try {
       const info = await this.loadModel(req, () => seq !== this.loads);
       this.post({ type: 'loaded', id: req.id, info });
@@ -216,6 +219,7 @@ export class Engine {
         throw new RangeError(`${references.length} references; the model reads at most ${MAX_REFERENCES}`);
       const hooks = {
         signal: abort.signal,
+        keepReading: true,
         onToken: (t: StreamedToken) => this.post({ type: 'token', id: req.id, index: t.index, token: t.token }),
       };
       const result = await generate(
@@ -227,6 +231,7 @@ export class Engine {
         hooks,
         references.map((r) => r.tokens),
       );
+      this.lastReading = result.reading ?? null;
       const { firstTokenMs, totalMs, tokensPerSecond, stepMs, runMs, sampleMs } = result.timings;
       const split = runMs.length
         ? { runMs: mean(runMs), sampleMs: mean(sampleMs), feedMs: mean(stepMs) - mean(runMs) - mean(sampleMs) }
@@ -329,12 +334,12 @@ export class Engine {
     return this.readingJob(req.id, req.tokens, async (model) => {
       const t0 = performance.now();
       const prompt = req.prompt.length ? promptIds(model.vocab, req.prompt) : null;
-      const v = await neighbourQueryVectors(model.runner, model.vocab, {
-        prompt,
-        tokens: req.tokens,
-        measures: req.measures,
-        sketch: req.sketch,
-      });
+      const v = await neighbourQueryVectors(
+        model.runner,
+        model.vocab,
+        { prompt, tokens: req.tokens, measures: req.measures, sketch: req.sketch },
+        this.lastReading ?? undefined,
+      );
       const reply = {
         type: 'vectors-done' as const,
         id: req.id,
@@ -343,6 +348,7 @@ export class Engine {
         gradientSketch: v.gradientSketch ?? null,
         ms: performance.now() - t0,
         split: v.timings,
+        readingReused: v.readingReused,
         backend: model.backend,
       };
       const vectors = [reply.textEmbedding, reply.musicEmbedding, reply.gradientSketch];

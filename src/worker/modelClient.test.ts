@@ -244,6 +244,7 @@ describe('ModelClient', () => {
       gradientSketch: null,
       ms: 5,
       split: { encoderMs: 1, readingMs: 3, musicMs: 0, gradientMs: 1 },
+      readingReused: false,
       backend: 'wasm',
     });
     const done = await first;

@@ -237,6 +237,8 @@ export type WorkerReply =
       readonly ms: number;
       /** Where `ms` went: encoder, batched reading, and the arithmetic of each vector after it. */
       readonly split: QueryTimings;
+      /** True when the tune's own generation had read it already, so no reading ran (`StepReading`). */
+      readonly readingReused: boolean;
       readonly backend: Backend;
     }
   | {
