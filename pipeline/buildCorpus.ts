@@ -6,7 +6,8 @@ import { computeFeatures } from '../src/music/features';
 import { toNoteSequence } from '../src/music/noteSequence';
 import { hashString } from '../src/runtime/prng';
 import { tuneTokens } from '../src/tokenizer/musicTokens';
-import { captionsFor, keyWords, tuneType } from './captions';
+import { captionsFor, keyWords, tuneType, type CaptionInput } from './captions';
+import { featureScale } from './featureScale';
 import { transposedVariants, type TrainingVariant } from './augment';
 import { creditsOf, type CollectionInfo } from './credits';
 import type { CatalogueEntry, Split } from '../src/catalogue/catalogueEntry';
@@ -50,8 +51,7 @@ function titlesOf(header: Header): string[] {
 export function buildCorpus(sources: readonly SourceFile[]): CorpusResult {
   const report: CorpusReport = { read: 0, kept: 0, dropped: {}, splits: { train: 0, valid: 0, test: 0 } };
   const drop = (reason: CorpusDropReason) => (report.dropped[reason] = (report.dropped[reason] ?? 0) + 1);
-  const entries: CatalogueEntry[] = [];
-  const variants: TrainingVariant[] = [];
+  const kept: { id: string; entry: Omit<CatalogueEntry, 'captions'>; caption: Omit<CaptionInput, 'scale'> }[] = [];
   const seenIds = new Set<string>();
   const seenMusic = new Set<string>();
   for (const source of sources) {
@@ -96,36 +96,38 @@ export function buildCorpus(sources: readonly SourceFile[]): CorpusResult {
       seenIds.add(dedupeId);
       seenMusic.add(musicKey);
       const features = computeFeatures(toNoteSequence(meter, key, events));
-      const captionInput = {
-        id,
-        header,
-        meter,
-        key,
-        features,
-        collection: source.collection,
-        composer: credits.composer,
-      };
-      const captions = captionsFor(captionInput, hashString(id));
       const split = splitOf(dedupeId);
-      if (split === 'train')
-        variants.push(...transposedVariants(entries.length, tokens, captionInput, hashString(`aug:${id}`)));
       report.splits[split]++;
       report.kept++;
-      entries.push({
-        id: dedupeId === id ? id : dedupeId,
-        titles,
-        abc,
-        credits,
-        meter: `${meter.num}/${meter.den}`,
-        key: `${key.tonic}${key.mode}`,
-        keyWords: keyWords(key),
-        type: tuneType(header),
-        features,
-        captions,
-        split,
-        tokens,
+      kept.push({
+        id,
+        entry: {
+          id: dedupeId === id ? id : dedupeId,
+          titles,
+          abc,
+          credits,
+          meter: `${meter.num}/${meter.den}`,
+          key: `${key.tonic}${key.mode}`,
+          keyWords: keyWords(key),
+          type: tuneType(header),
+          features,
+          split,
+          tokens,
+        },
+        caption: { id, header, meter, key, features, collection: source.collection, composer: credits.composer },
       });
     }
+  }
+  if (!kept.length) return { entries: [], report, variants: [] };
+  // Captions come second: their feature words are cut where the kept tunes themselves fall (featureScale.ts).
+  const scale = featureScale(kept.map((k) => k.caption));
+  const entries: CatalogueEntry[] = [];
+  const variants: TrainingVariant[] = [];
+  for (const { id, entry, caption } of kept) {
+    const scaled = { ...caption, scale };
+    if (entry.split === 'train')
+      variants.push(...transposedVariants(entries.length, entry.tokens, scaled, hashString(`aug:${id}`)));
+    entries.push({ ...entry, captions: captionsFor(scaled, hashString(id)) });
   }
   return { entries, report, variants };
 }

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../src/runtime/prng';
 import type { Header } from '../src/music/abcParse';
-import type { TuneFeatures } from '../src/music/features';
 import {
   CAPTIONS_PER_TUNE,
   captionsFor,
-  featureWords,
   keyWords,
   regionOf,
   spellKey,
@@ -71,34 +69,6 @@ describe('caption words', () => {
     expect(regionOf(byFolder('airdsAirs'), header({ T: ['A Scots Measure'] }))).toBe('scottish');
     expect(regionOf(byFolder('ryansMammoth'), header({ T: ['Untitled'] }))).toBeNull();
   });
-
-  const features = (f: Partial<TuneFeatures>): TuneFeatures => ({
-    lowest: 60,
-    highest: 72,
-    range: 12,
-    meanPitch: 70,
-    notesPerBar: 6,
-    stepwise: 0.5,
-    bars: 16,
-    notes: 96,
-    ...f,
-  });
-
-  it.each([
-    [features({}), { num: 6, den: 8 }, { range: 'moderate', density: 'busy', register: 'middle', motion: 'mixed' }],
-    [
-      features({ range: 8, notesPerBar: 3, meanPitch: 66, stepwise: 0.8 }),
-      { num: 4, den: 4 },
-      { range: 'narrow', density: 'sparse', register: 'low', motion: 'stepwise' },
-    ],
-    [
-      features({ range: 20, notesPerBar: 8, meanPitch: 80, stepwise: 0.3 }),
-      { num: 4, den: 4 },
-      { range: 'wide', density: 'flowing', register: 'high', motion: 'leaping' },
-    ],
-  ])('featureWords(%o, %o)', (f, meter, words) => {
-    expect(featureWords(f, meter)).toEqual(words);
-  });
 });
 
 describe('captionsFor', () => {
@@ -110,6 +80,13 @@ describe('captionsFor', () => {
     features: { lowest: 62, highest: 79, range: 17, meanPitch: 70, notesPerBar: 5, stepwise: 0.7, bars: 9, notes: 45 },
     collection: byFolder('oneills1850'),
     composer: "F. O'Neill.",
+    scale: {
+      range: { low: 12, high: 19 },
+      stepwise: { low: 0.42, high: 0.62 },
+      register: { low: 5, high: 12 },
+      densityByMeter: {},
+      density: { low: 1.6, high: 2.6 },
+    },
   };
 
   it('is a pure function of the tune and the seed', () => {

@@ -1,5 +1,6 @@
 import type { Header } from '../src/music/abcParse';
 import type { TuneFeatures } from '../src/music/features';
+import { featureWords, type FeatureScale, type FeatureWords } from './featureScale';
 import { MODE_WORDS, type Key } from '../src/music/key';
 import type { Meter } from '../src/music/meter';
 import { mulberry32 } from '../src/runtime/prng';
@@ -115,20 +116,6 @@ export function regionOf(collection: CollectionInfo, header: Header): string | n
 export const keyWords = (key: Key): string =>
   `${key.tonic[0].toLowerCase()}${key.tonic.endsWith('#') ? ' sharp' : key.tonic.endsWith('b') ? ' flat' : ''} ${MODE_WORDS[key.mode]}`;
 
-export function featureWords(
-  f: TuneFeatures,
-  meter: Meter,
-): { range: string; density: string; register: string; motion: string } {
-  const beats = meter.den === 8 && meter.num % 3 === 0 ? meter.num / 3 : meter.num;
-  const perBeat = f.notesPerBar / beats;
-  return {
-    range: f.range < 12 ? 'narrow' : f.range >= 19 ? 'wide' : 'moderate',
-    density: perBeat <= 1.6 ? 'sparse' : perBeat >= 2.6 ? 'busy' : 'flowing',
-    register: f.meanPitch < 68 ? 'low' : f.meanPitch > 76 ? 'high' : 'middle',
-    motion: f.stepwise >= 0.62 ? 'stepwise' : f.stepwise <= 0.42 ? 'leaping' : 'mixed',
-  };
-}
-
 export interface CaptionInput {
   readonly id: string;
   readonly header: Header;
@@ -137,6 +124,8 @@ export interface CaptionInput {
   readonly features: TuneFeatures;
   readonly collection: CollectionInfo;
   readonly composer: string | null;
+  /** The corpus's cut points for the feature words. */
+  readonly scale: FeatureScale;
 }
 
 /** How many paraphrases each tune gets. */
@@ -163,7 +152,7 @@ interface CaptionWords {
   readonly collection: string;
   readonly title: string[];
   readonly composer: string | null;
-  readonly features: ReturnType<typeof featureWords>;
+  readonly features: FeatureWords;
 }
 
 function captionWords(t: CaptionInput): CaptionWords {
@@ -184,7 +173,7 @@ function captionWords(t: CaptionInput): CaptionWords {
     collection: t.collection.words,
     title: titleWords(t.header),
     composer,
-    features: featureWords(t.features, t.meter),
+    features: featureWords(t, t.scale),
   };
 }
 
