@@ -167,6 +167,20 @@ def make_batch(corpus, idx, rng, caption_dropout=0.0, word_dropout=0.0, max_text
     return Batch(t(text), t(valid), t(tokens), t(beat), t(ref), t(slot), t(cover))
 
 
+# The feature words' opposites (pipeline/featureScale.ts cuts the corpus into them).
+FEATURE_OPPOSITES = (("sparse", "busy"), ("low", "high"), ("narrow", "wide"), ("stepwise", "leaping"))
+
+
+def feature_swap_table(text_words):
+    """A word-id map that turns each feature word into its opposite and leaves every other id as it is."""
+    index = {w: i for i, w in enumerate(text_words)}
+    table = np.arange(len(text_words), dtype=np.int64)
+    for a, b in FEATURE_OPPOSITES:
+        if a in index and b in index:
+            table[index[a]], table[index[b]] = index[b], index[a]
+    return table
+
+
 def length_batches(corpus, idx, tokens_per_batch, rng):
     """Groups tunes of similar length so batches carry little padding; batch order is shuffled."""
     idx = np.array(idx)

@@ -5,6 +5,8 @@
 #
 #   bash training/gpu_sweep.sh OUT_DIR MINUTES v2-gpu        (from stage v2-cont, and two from scratch)
 #   bash training/gpu_sweep.sh OUT_DIR MINUTES v2-gpu-ref    (from the chosen v2-gpu candidate: references)
+#   bash training/gpu_sweep.sh OUT_DIR MINUTES v2-feat       (new feature-word captions, from v2-cont and v2-gpu)
+#   bash training/gpu_sweep.sh OUT_DIR MINUTES v2-contrast   (the same, with the feature-word contrast)
 #
 # Needs training/data (npm run corpus) and training/runs/init/<previous stage>.pt (its weights alone).
 # Writes OUT_DIR/<candidate>.pt (float16 weights: a lent machine returns files of at most 16 MiB) and
@@ -45,6 +47,30 @@ case $stage in
       --ref-loss-weight 3
     candidate drop-sk75-w3 --init training/runs/init/v2-gpu-scratch-drop.pt --lr 2e-4 --warmup 50 --dropout 0.2 \
       --ref-prob 0.8 --ref-same-key 0.75 --ref-loss-weight 3
+    ;;
+  v2-feat)
+    # Captions with feature words cut at corpus shares (pipeline/featureScale.ts). (a) repeats v2-gpu's recipe on the
+    # new captions; (b, c) continue the shipped v2-gpu weights briefly; (d) trains longer with more dropout, to see
+    # whether meter improves without the copying that longer runs brought; (e) weighs the header and the aux heads more.
+    refs=(--ref-prob 0.8 --ref-same-key 0.75 --ref-loss-weight 3)
+    from_cont=(--init training/runs/init/v2-cont.pt --lr 5e-4 --warmup 100)
+    from_ship=(--init training/checkpoints/v2-gpu.pt --lr 2e-4 --warmup 50)
+    candidate feat-cont "${from_cont[@]}" "${refs[@]}"
+    candidate feat-ship-1 "${from_ship[@]}" "${refs[@]}" --schedule-minutes 1.0
+    candidate feat-ship-2 "${from_ship[@]}" "${refs[@]}" --schedule-minutes 2.0
+    candidate feat-cont-drop "${from_cont[@]}" "${refs[@]}" --dropout 0.2 --schedule-minutes 3.5
+    candidate feat-cont-hw "${from_cont[@]}" "${refs[@]}" --header-weight 10 --aux-weight 2
+    ;;
+  v2-contrast)
+    # v2-feat's (a) with the feature-word contrast (train.py --contrast-weight; per token, zero once met) at two
+    # weights and a larger margin; and the shipped weights continued with it.
+    refs=(--ref-prob 0.8 --ref-same-key 0.75 --ref-loss-weight 3)
+    from_cont=(--init training/runs/init/v2-cont.pt --lr 5e-4 --warmup 100)
+    candidate c1 "${from_cont[@]}" "${refs[@]}" --contrast-weight 1
+    candidate c3 "${from_cont[@]}" "${refs[@]}" --contrast-weight 3
+    candidate c1-m05 "${from_cont[@]}" "${refs[@]}" --contrast-weight 1 --contrast-margin 0.05
+    candidate ship-c1 --init training/checkpoints/v2-gpu.pt --lr 2e-4 --warmup 50 --schedule-minutes 1.2 "${refs[@]}" \
+      --contrast-weight 1
     ;;
   *) echo "unknown stage $stage" >&2; exit 2 ;;
 esac

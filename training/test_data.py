@@ -4,7 +4,7 @@ import unittest
 
 import numpy as np
 
-from data import Corpus, make_batch, sample_references
+from data import Corpus, feature_swap_table, make_batch, sample_references
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
@@ -73,6 +73,14 @@ class ReferenceCoverTest(unittest.TestCase):
         covered = withrefs.ref_cover.sum(1) > 0
         self.assertTrue(bool((covered <= has_refs).all()))
         self.assertTrue(bool(covered.any()))
+
+
+class FeatureSwapTest(unittest.TestCase):
+    def test_swaps_each_feature_word_for_its_opposite_and_nothing_else(self):
+        words = ["<pad>", "a", "busy", "reel", "sparse", "high", "low", "wide"]
+        table = feature_swap_table(words)
+        swapped = [words[i] for i in table[np.arange(len(words))]]
+        self.assertEqual(swapped, ["<pad>", "a", "sparse", "reel", "busy", "low", "high", "wide"])
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from data import PAD, TEXT_NONE, Corpus, length_batches, make_batch
+from data import PAD, TEXT_NONE, Corpus, feature_swap_table, length_batches, make_batch
 from model import ModelConfig, TuneModel
 
 p = argparse.ArgumentParser()
@@ -55,6 +55,11 @@ p.add_argument("--best", default=None, help="also write the weights alone here w
 p.add_argument("--best-dtype", choices=["float32", "float16"], default="float32",
                help="float16 halves the file (a lent machine returns files of at most 16 MiB)")
 p.add_argument("--dropout", type=float, default=None, help="override the config's dropout")
+p.add_argument("--contrast-weight", type=float, default=0.0,
+               help="weight of the feature-word contrast: a row whose prompt has a feature word must be likelier "
+                    "under it than under its opposite (sparse/busy, low/high, narrow/wide, stepwise/leaping)")
+p.add_argument("--contrast-margin", type=float, default=0.02, help="nats per token the contrast asks for")
+p.add_argument("--vocab", default="public/models/vocab.json")
 args = p.parse_args()
 
 torch.set_num_threads(args.threads)
@@ -66,7 +71,8 @@ random.seed(args.seed)
 rng = np.random.default_rng(args.seed)
 os.makedirs(args.out, exist_ok=True)
 
-corpus = Corpus(args.data)
+corpus = Corpus(args.data, args.vocab)
+swap_table = torch.from_numpy(feature_swap_table(json.load(open(args.vocab))["text"]))
 cfg = ModelConfig(text_vocab=corpus.meta["textVocab"], music_vocab=corpus.meta["musicVocab"])
 if args.tiny:
     cfg = ModelConfig(text_vocab=cfg.text_vocab, music_vocab=cfg.music_vocab, d_model=32, n_heads=2, enc_layers=1, dec_layers=2, d_ff=64)
@@ -89,8 +95,9 @@ def lr_at(step, elapsed=0.0):
     return args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
-def loss_of(b, header_weight=1.0, aux_weight=0.0, ref_loss_weight=1.0):
-    """Summed weighted token loss (divide by the token count), plus the prompt loss already averaged over rows."""
+def loss_of(b, header_weight=1.0, aux_weight=0.0, ref_loss_weight=1.0, contrast_weight=0.0):
+    """Summed weighted token loss (divide by the token count), plus the prompt and contrast losses already averaged
+    over rows."""
     tokens = b.tokens
     memory, memory_valid = model.encode(b.text, b.valid, b.refs, b.ref_slot)
     logits, _, _, _ = model.decode(tokens[:, :-1], b.beats[:, :-1], memory, memory_valid)
@@ -100,15 +107,39 @@ def loss_of(b, header_weight=1.0, aux_weight=0.0, ref_loss_weight=1.0):
     if ref_loss_weight != 1.0 and b.ref_cover is not None:
         weights = weights * (1 + (ref_loss_weight - 1) * b.ref_cover[:, 1:])
     total = (per_token * weights.reshape(-1)).sum()
+    extra = torch.zeros((), device=tokens.device)
+    if contrast_weight > 0:
+        extra = extra + contrast_weight * contrast_loss(b, per_token.reshape(tokens.shape[0], -1))
     if aux_weight == 0:
-        return total, torch.zeros(())
+        return total, extra
     # Rows with a prompt and no references: there the prompt alone must say the meter and key.
     rows = (b.text[:, 0] != TEXT_NONE) & ((b.ref_slot > 0).sum(1) == 0)
     if not rows.any():
-        return total, torch.zeros(())
+        return total, extra
     meter, key = model.prompt_logits(memory[rows], b.valid[rows])
     aux = F.cross_entropy(meter, tokens[rows, 1]) + F.cross_entropy(key, tokens[rows, 2])
-    return total, aux_weight * aux
+    return total, extra + aux_weight * aux
+
+
+def contrast_loss(b, per_token):
+    """For rows whose prompt holds a feature word: how far the tune's mean log-likelihood per token falls short of
+    exceeding, by the margin, its mean log-likelihood under the prompt with each feature word turned to its opposite;
+    averaged over those rows, and zero once the margin is met. The token loss alone learns these words slowly (each
+    moves the notes a little, and the header words dominate); this asks for the difference. A first form, the
+    softplus of the whole tune's difference, weighed about 170 tokens' gradient per row and wrecked the model
+    (validation loss 1.12 -> 1.5; model card, training_notes)."""
+    swapped = swap_table.to(b.text.device)[b.text.long()].to(b.text.dtype)
+    rows = (swapped != b.text).any(1)
+    if not rows.any():
+        return torch.zeros((), device=b.text.device)
+    tokens = b.tokens[rows]
+    memory, memory_valid = model.encode(swapped[rows], b.valid[rows], b.refs[rows], b.ref_slot[rows])
+    logits, _, _, _ = model.decode(tokens[:, :-1], b.beats[rows][:, :-1], memory, memory_valid)
+    other = F.cross_entropy(logits.reshape(-1, cfg.music_vocab), tokens[:, 1:].reshape(-1), ignore_index=PAD,
+                            reduction="none").reshape(tokens.shape[0], -1)
+    counts = (tokens[:, 1:] != PAD).sum(1).clamp(min=1)
+    gain = (other.sum(1) - per_token[rows].sum(1)) / counts  # per token: log p(tune | prompt) - log p(tune | opposite)
+    return F.relu(args.contrast_margin - gain).mean()
 
 
 @torch.no_grad()
@@ -129,7 +160,9 @@ def evaluate(caption_dropout=0.0):
 ckpt_path = os.path.join(args.out, "ckpt.pt")
 state = {"step": 0, "elapsed": 0.0, "tokens": 0, "epoch": 0}
 if args.init and not (args.resume and os.path.exists(ckpt_path)):
-    init = {k: v.float() for k, v in torch.load(args.init, map_location="cpu")["model"].items()}
+    raw = torch.load(args.init, map_location="cpu")
+    # A run's checkpoint holds {"model": weights, ...}; training/checkpoints/*.pt hold the weights alone.
+    init = {k: v.float() for k, v in raw.get("model", raw).items()}
     missing, unexpected = model.load_state_dict(init, strict=False)
     assert not unexpected, unexpected
     print(f"initialised from {args.init}" + (f"; new: {', '.join(missing)}" if missing else ""))
@@ -179,7 +212,7 @@ while state["step"] < last_step and not (args.schedule_minutes and state["elapse
     n_tok = (b.tokens[:, 1:] != PAD).sum().item()
     for g in opt.param_groups:
         g["lr"] = lr_at(state["step"], state["elapsed"])
-    token_loss, aux_loss = loss_of(b, args.header_weight, args.aux_weight, args.ref_loss_weight)
+    token_loss, aux_loss = loss_of(b, args.header_weight, args.aux_weight, args.ref_loss_weight, args.contrast_weight)
     loss = token_loss / n_tok + aux_loss
     opt.zero_grad(set_to_none=True)
     loss.backward()
