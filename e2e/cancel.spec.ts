@@ -2,8 +2,8 @@ import { expect, test } from './fixtures';
 
 test('cancel stops a generation and keeps what was written', async ({ app, page }) => {
   await app.openReady();
-  // Seed 9 writes one of the model's longest tunes for this prompt (468 tokens), so Cancel lands well before the end.
-  await app.controls.quick(9, 510);
+  // Seed 23 writes one of the model's longest tunes for this prompt (486 tokens), so Cancel lands well before the end.
+  await app.controls.quick(23, 510);
   await app.controls.fitBars.uncheck();
   await app.generateBar.generateButton.click();
   await page.waitForFunction(() => window.__apparatus!.state().streamTokens >= 6);
