@@ -58,7 +58,8 @@ export interface BenchServer {
 
 /**
  * Serves the bench build with the app's own server (compression, cross-origin isolation) on a free port, with
- * its response log on, so the bench counts bytes where none can be missed: as the server wrote them.
+ * its response log on, so the bench counts bytes where none can be missed: as the server wrote them. Answers once
+ * the server has compressed the build, as a server that has been up a while has.
  */
 export async function startServer(): Promise<BenchServer> {
   const port = await freePort();
@@ -79,8 +80,10 @@ export async function startServer(): Promise<BenchServer> {
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   const responses: SentResponse[] = [];
+  let compressed = false;
   createInterface({ input: child.stdout! }).on('line', (line) => {
     if (line.startsWith('{')) responses.push(JSON.parse(line) as SentResponse);
+    else if (line.startsWith('compressed ')) compressed = true;
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = () => {
@@ -89,10 +92,11 @@ export async function startServer(): Promise<BenchServer> {
   // Never leave the server behind, even when the bench is interrupted.
   process.once('exit', stop);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).ok) return { url, name: SERVER_NAME, responses, stop };
+      // A visitor meets a server that has been up a while: it has compressed the build (serve.ts precompresses).
+      if (compressed && (await fetch(url)).ok) return { url, name: SERVER_NAME, responses, stop };
     } catch {
       // not listening yet
     }

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { createStaticServer } from './staticServer';
@@ -81,5 +81,35 @@ describe('static server', () => {
     ['/..%2F..%2Fetc%2Fpasswd', 403],
   ])('%s gives %i', async (path, status) => {
     expect((await get(path, '')).status).toBe(status);
+  });
+});
+
+describe('static server precompression', () => {
+  const site = mkdtempSync(join(tmpdir(), 'apparatus-precompress-'));
+  const script = 'export const x = 1;\n'.repeat(20000);
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>x</title>');
+  mkdirSync(join(site, 'assets'));
+  writeFileSync(join(site, 'assets', 'big.js'), script);
+  writeFileSync(join(site, 'assets', 'tone.ogg'), Buffer.alloc(100, 1));
+  const warm = createStaticServer(site);
+  beforeAll(
+    () =>
+      new Promise<void>((r) => warm.listen(0, '127.0.0.1', () => ((port = (warm.address() as AddressInfo).port), r()))),
+  );
+  afterAll(() => new Promise<void>((r) => warm.close(() => r())));
+
+  it('compresses each compressible file once, in the background, and serves the same bytes', async () => {
+    expect(await warm.precompress()).toBe(2); // index.html and big.js; not the audio
+    expect(await warm.precompress()).toBe(0); // all kept
+    const r = await get('/assets/big.js', 'br');
+    expect(r.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(r.body).toString()).toBe(script);
+  });
+
+  it('shares a compression under way with a request for the same file', async () => {
+    writeFileSync(join(site, 'assets', 'big.js'), script + '// changed\n');
+    const [count, during] = await Promise.all([warm.precompress(), get('/assets/big.js', 'gzip')]);
+    expect(count).toBeLessThanOrEqual(1);
+    expect(gunzipSync(during.body).toString()).toBe(script + '// changed\n');
   });
 });

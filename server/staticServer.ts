@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { isInside, resolveRequestPath } from './requestPath';
 
@@ -23,6 +24,12 @@ const TYPES: Record<string, string> = {
 
 /** Audio is already compressed; everything else (wasm, scripts, JSON, weights) shrinks on the wire. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.onnx', '.bin', '.svg', '.md']);
+
+/** What a first visit fetches first: the page, its code, the runtime, the model; then the rest (catalogue, data). */
+const FIRST_VISIT_ORDER = ['.html', '.js', '.mjs', '.css', '.wasm', '.onnx', '.json', '.bin', '.svg', '.md'];
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
 
 /** One response as the server wrote it, for an access log or a byte count that no client can miss. */
 export interface SentResponse {
@@ -49,21 +56,40 @@ interface Encoded {
   readonly etag: string;
 }
 
+export interface StaticServer extends Server {
+  /**
+   * Compresses every compressible file of the build in the background, a first visit's kinds first, so the first visitor does
+   * not wait for it: brotli at quality 9 takes seconds for onnxruntime's WebAssembly. Resolves with how many files
+   * it compressed itself (not those already compressed, or under way for a request).
+   */
+  precompress(): Promise<number>;
+}
+
 /**
  * Serves a production build the way a real host would: cross-origin isolation headers (for threaded WASM),
- * correct MIME types, and brotli or gzip encoding, each file compressed once and kept in memory. Every response
- * is revalidated (no-cache) by ETag, so a reload, or a second reader of the same file (the page and a worker),
- * gets a 304 instead of the bytes again.
+ * correct MIME types, and brotli or gzip encoding, each file compressed once, off the event loop, and kept in
+ * memory. Every response is revalidated (no-cache) by ETag, so a reload, or a second reader of the same file (the
+ * page and a worker), gets a 304 instead of the bytes again.
  */
-export function createStaticServer(root: string, options: StaticServerOptions = {}): Server {
+export function createStaticServer(root: string, options: StaticServerOptions = {}): StaticServer {
   // Real path, so a symlink's target can be compared with it (the root itself may sit behind a link).
   const base = realpathSync(root);
   const cache = new Map<string, Encoded>();
+  /** Compressions under way: a request and the precompression for the same file share one. */
+  const pending = new Map<string, Promise<Encoded>>();
 
-  function load(path: string): Encoded {
+  function load(path: string): Promise<Encoded> {
     const { mtimeMs, size } = statSync(path);
     const hit = cache.get(path);
-    if (hit && hit.mtimeMs === mtimeMs && hit.identity.length === size) return hit;
+    if (hit && hit.mtimeMs === mtimeMs && hit.identity.length === size) return Promise.resolve(hit);
+    const running = pending.get(path);
+    if (running) return running;
+    const job = encode(path, mtimeMs).finally(() => pending.delete(path));
+    pending.set(path, job);
+    return job;
+  }
+
+  async function encode(path: string, mtimeMs: number): Promise<Encoded> {
     const identity = readFileSync(path);
     const etag = `W/"${createHash('sha1').update(identity).digest('base64url')}"`;
     const entry: Encoded = COMPRESSIBLE.has(extname(path))
@@ -71,35 +97,48 @@ export function createStaticServer(root: string, options: StaticServerOptions = 
           identity,
           mtimeMs,
           etag,
-          br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
-          gzip: gzipSync(identity, { level: 9 }),
+          br: await brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+          gzip: await gzipped(identity, { level: 9 }),
         }
       : { identity, mtimeMs, etag };
     cache.set(path, entry);
     return entry;
   }
 
-  /** Answers one request; returns the content encoding it sent (null for none). */
-  function handle(req: IncomingMessage, res: ServerResponse): string | null {
+  async function precompress(): Promise<number> {
+    const files = listFiles(base)
+      .filter((f) => COMPRESSIBLE.has(extname(f)))
+      .sort((a, b) => FIRST_VISIT_ORDER.indexOf(extname(a)) - FIRST_VISIT_ORDER.indexOf(extname(b)));
+    let compressed = 0;
+    for (const f of files) {
+      const fresh = cache.get(f)?.mtimeMs !== statSync(f).mtimeMs && !pending.has(f);
+      await load(f);
+      if (fresh) compressed++;
+    }
+    return compressed;
+  }
+
+  /** Answers one request, noting in `sent` the content encoding it sends before it sends it (for the log). */
+  async function handle(req: IncomingMessage, res: ServerResponse, sent: { encoding: string | null }): Promise<void> {
     // Appended rather than resolved against a base, so `//host/x` stays a path instead of naming a host.
     const url = new URL(`http://localhost${req.url ?? '/'}`);
     const resolved = resolveRequestPath(base, url.pathname);
     if ('status' in resolved) {
       res.writeHead(resolved.status, { 'Content-Type': 'text/plain' }).end('refused');
-      return null;
+      return;
     }
     let path = resolved.file;
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path)) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${url.pathname}`);
-      return null;
+      return;
     }
     // A symlink in the build may lead anywhere; serve it only when its target is inside the root too.
     if (!isInside(base, realpathSync(path))) {
       res.writeHead(403, { 'Content-Type': 'text/plain' }).end('refused');
-      return null;
+      return;
     }
-    const file = load(path);
+    const file = await load(path);
     const shared = {
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -114,7 +153,7 @@ export function createStaticServer(root: string, options: StaticServerOptions = 
       .map((t) => t.trim().replace(/^W\//, ''));
     if (known.includes(file.etag.replace(/^W\//, ''))) {
       res.writeHead(304, shared).end();
-      return null;
+      return;
     }
     const accept = String(req.headers['accept-encoding'] ?? '');
     const [body, encoding] =
@@ -123,6 +162,7 @@ export function createStaticServer(root: string, options: StaticServerOptions = 
         : file.gzip && /\bgzip\b/.test(accept)
           ? [file.gzip, 'gzip']
           : [file.identity, null];
+    sent.encoding = encoding;
     res.writeHead(200, {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Content-Length': body.length,
@@ -131,7 +171,6 @@ export function createStaticServer(root: string, options: StaticServerOptions = 
     });
     if (req.method === 'HEAD') res.end();
     else res.end(body);
-    return encoding;
   }
 
   /**
@@ -154,12 +193,18 @@ export function createStaticServer(root: string, options: StaticServerOptions = 
     return sent;
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const sent = options.onResponse ? observe(req, res, options.onResponse) : { encoding: null };
-    try {
-      sent.encoding = handle(req, res);
-    } catch (e) {
-      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`server error: ${(e as Error).message}`);
-    }
+    handle(req, res, sent).catch((e: Error) =>
+      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`server error: ${e.message}`),
+    );
   });
+  return Object.assign(server, { precompress });
+}
+
+/** Every file under `dir`, recursively, as full paths. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? listFiles(join(dir, d.name)) : d.isFile() ? [join(dir, d.name)] : [],
+  );
 }
