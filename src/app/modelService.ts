@@ -58,6 +58,15 @@ async function loadModel(backend: BackendPreference): Promise<LoadedModelInfo> {
   return result.value;
 }
 
+/**
+ * Starts loading the model for the backend preference before the app renders; `useModel` then finds the load
+ * under way (same query key) rather than starting it.
+ */
+export function startModelLoad(): void {
+  const backend = useSettings.getState().backend;
+  void queryClient.prefetchQuery({ queryKey: modelKey(backend), queryFn: () => loadModel(backend) });
+}
+
 /** The model, loaded in the worker for the chosen backend preference. */
 export function useModel() {
   const backend = useSettings((s) => s.backend);

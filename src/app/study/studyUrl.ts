@@ -14,3 +14,6 @@ export function studyRequestFromUrl(search = globalThis.location?.search ?? ''):
 
 export const researcherPageRequested = (search = globalThis.location?.search ?? ''): boolean =>
   new URLSearchParams(search).has('researcher');
+
+/** `?study-data` opens the study data on this device (exports, imports, replay) instead of the workbench. */
+export const isStudyDataPage = (): boolean => new URLSearchParams(location.search).has('study-data');
