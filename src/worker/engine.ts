@@ -219,7 +219,9 @@ export class Engine {
         throw new RangeError(`${references.length} references; the model reads at most ${MAX_REFERENCES}`);
       const hooks = {
         signal: abort.signal,
-        keepReading: true,
+        // On WASM the kept outputs are small copies out of the heap; on WebGPU each would be one more read back
+        // from the device at every step, and the one-pass reading afterwards is cheap there.
+        keepReading: model.backend === 'wasm',
         onToken: (t: StreamedToken) => this.post({ type: 'token', id: req.id, index: t.index, token: t.token }),
       };
       const result = await generate(
