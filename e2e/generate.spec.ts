@@ -5,6 +5,7 @@ test('a prompt streams a score that plays as non-silent audio', async ({ app, pa
   await expect(page.getByTestId('backend-info')).toContainText('WASM');
   await app.prompt.fill('a lively reel in D major');
   await app.controls.quick(11, 200);
+  const settingsTop = await app.controls.top();
   await app.generateBar.generateButton.click();
 
   // Mid-run: the score already shows notes and the progress bar counts tokens.
@@ -12,8 +13,11 @@ test('a prompt streams a score that plays as non-silent audio', async ({ app, pa
     const s = window.__apparatus!.state();
     return s.streaming && s.streamTokens >= 8;
   });
-  await expect(app.score.notes.first()).toBeVisible();
+  // The count first: it is there only while the tune is written, and the tune ends about a second later.
   await expect(app.generateBar.count).toContainText('/ 200 tokens');
+  // The progress line has its room already: the settings below Generate do not move under the pointer.
+  expect(await app.controls.top()).toBe(settingsTop);
+  await expect(app.score.notes.first()).toBeVisible();
 
   const tune = await app.waitForTune();
   expect(tune.origin).toBe('model');

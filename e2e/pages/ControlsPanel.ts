@@ -45,6 +45,11 @@ export class ControlsPanel {
   }
 
   /** Short, reproducible generations: a fixed seed and a small token budget. */
+  /** The panel's top edge in the page (not the viewport), so scrolling does not change it. */
+  top(): Promise<number> {
+    return this.root.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  }
+
   async quick(seed: number, maxTokens = 64): Promise<void> {
     await this.openAdvanced();
     await this.seed.fill(String(seed));

@@ -29,20 +29,23 @@ export function GenerateBar() {
           </button>
         )}
       </div>
-      {streaming ? (
-        <div className="progress-line">
-          <progress aria-label="Generation progress" max={streaming.maxTokens} value={generated} />
-          <span data-testid="generation-count">
-            {generated} / {streaming.maxTokens} tokens
-          </span>
-        </div>
-      ) : (
-        reason && (
-          <p className="hint" data-testid="generate-reason">
-            {reason}
-          </p>
-        )
-      )}
+      {/* Always there, with room for the progress line, so the panels below keep their place while a tune is written. */}
+      <div className="generate-status">
+        {streaming ? (
+          <div className="progress-line">
+            <progress aria-label="Generation progress" max={streaming.maxTokens} value={generated} />
+            <span data-testid="generation-count">
+              {generated} / {streaming.maxTokens} tokens
+            </span>
+          </div>
+        ) : (
+          reason && (
+            <p className="hint" data-testid="generate-reason">
+              {reason}
+            </p>
+          )
+        )}
+      </div>
     </section>
   );
 }
