@@ -53,19 +53,28 @@ export function cutsOf(values: readonly number[], share = EXTREME_SHARE): Cuts {
   if (!values.length) throw new Error('feature scale: no tunes to measure');
   const sorted = [...values].sort((a, b) => a - b);
   const n = sorted.length;
-  const nearest = (candidates: number[], shareOf: (v: number) => number) =>
-    candidates.reduce((best, v) => (Math.abs(shareOf(v) - share) < Math.abs(shareOf(best) - share) ? v : best));
-  const distinct = [...new Set(sorted)];
-  const atOrBelow = (v: number) => sorted.filter((x) => x <= v).length / n;
-  const atOrAbove = (v: number) => sorted.filter((x) => x >= v).length / n;
-  return { low: nearest(distinct, atOrBelow), high: nearest([...distinct].reverse(), atOrAbove) };
+  // Each distinct value with the share of values at or below it and at or above it, in one pass.
+  const runs: { value: number; atOrBelow: number; atOrAbove: number }[] = [];
+  for (let start = 0, i = 1; i <= n; i++) {
+    if (i < n && sorted[i] === sorted[start]) continue;
+    runs.push({ value: sorted[start], atOrBelow: i / n, atOrAbove: (n - start) / n });
+    start = i;
+  }
+  // The first run nearest the share, in the order given (ties go to the more extreme value).
+  const nearest = (order: typeof runs, shareOf: (r: (typeof runs)[number]) => number) =>
+    order.reduce((best, r) => (Math.abs(shareOf(r) - share) < Math.abs(shareOf(best) - share) ? r : best)).value;
+  return {
+    low: nearest(runs, (r) => r.atOrBelow),
+    high: nearest([...runs].reverse(), (r) => r.atOrAbove),
+  };
 }
 
 export function featureScale(tunes: readonly ScaledTune[], share = EXTREME_SHARE): FeatureScale {
   const byMeter = new Map<string, number[]>();
   for (const t of tunes) {
     const name = meterName(t.meter);
-    byMeter.set(name, [...(byMeter.get(name) ?? []), notesPerBeat(t.features, t.meter)]);
+    if (!byMeter.has(name)) byMeter.set(name, []);
+    byMeter.get(name)!.push(notesPerBeat(t.features, t.meter));
   }
   return {
     range: cutsOf(
