@@ -22,11 +22,12 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-/** Audio is already compressed; everything else (wasm, scripts, JSON, weights) shrinks on the wire. */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.onnx', '.bin', '.svg', '.md']);
-
-/** What a first visit fetches first: the page, its code, the runtime, the model; then the rest (catalogue, data). */
-const FIRST_VISIT_ORDER = ['.html', '.js', '.mjs', '.css', '.wasm', '.onnx', '.json', '.bin', '.svg', '.md'];
+/**
+ * Audio is already compressed; everything else (wasm, scripts, JSON, weights) shrinks on the wire. In the order a
+ * first visit fetches them: the page, its code, the runtime, the model; then the rest (catalogue, data).
+ */
+const COMPRESSIBLE_IN_VISIT_ORDER = ['.html', '.js', '.mjs', '.css', '.wasm', '.onnx', '.json', '.bin', '.svg', '.md'];
+const COMPRESSIBLE = new Set(COMPRESSIBLE_IN_VISIT_ORDER);
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -78,18 +79,25 @@ export function createStaticServer(root: string, options: StaticServerOptions = 
   /** Compressions under way: a request and the precompression for the same file share one. */
   const pending = new Map<string, Promise<Encoded>>();
 
-  function load(path: string): Promise<Encoded> {
+  /** The kept entry for `path`, when the file has not changed since. */
+  function current(path: string): Encoded | undefined {
     const { mtimeMs, size } = statSync(path);
     const hit = cache.get(path);
-    if (hit && hit.mtimeMs === mtimeMs && hit.identity.length === size) return Promise.resolve(hit);
+    return hit && hit.mtimeMs === mtimeMs && hit.identity.length === size ? hit : undefined;
+  }
+
+  function load(path: string): Promise<Encoded> {
+    const hit = current(path);
+    if (hit) return Promise.resolve(hit);
     const running = pending.get(path);
     if (running) return running;
-    const job = encode(path, mtimeMs).finally(() => pending.delete(path));
+    const job = encode(path).finally(() => pending.delete(path));
     pending.set(path, job);
     return job;
   }
 
-  async function encode(path: string, mtimeMs: number): Promise<Encoded> {
+  async function encode(path: string): Promise<Encoded> {
+    const { mtimeMs } = statSync(path);
     const identity = readFileSync(path);
     const etag = `W/"${createHash('sha1').update(identity).digest('base64url')}"`;
     const entry: Encoded = COMPRESSIBLE.has(extname(path))
@@ -108,10 +116,12 @@ export function createStaticServer(root: string, options: StaticServerOptions = 
   async function precompress(): Promise<number> {
     const files = listFiles(base)
       .filter((f) => COMPRESSIBLE.has(extname(f)))
-      .sort((a, b) => FIRST_VISIT_ORDER.indexOf(extname(a)) - FIRST_VISIT_ORDER.indexOf(extname(b)));
+      .sort(
+        (a, b) => COMPRESSIBLE_IN_VISIT_ORDER.indexOf(extname(a)) - COMPRESSIBLE_IN_VISIT_ORDER.indexOf(extname(b)),
+      );
     let compressed = 0;
     for (const f of files) {
-      const fresh = cache.get(f)?.mtimeMs !== statSync(f).mtimeMs && !pending.has(f);
+      const fresh = !current(f) && !pending.has(f);
       await load(f);
       if (fresh) compressed++;
     }
