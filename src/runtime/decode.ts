@@ -107,6 +107,8 @@ export interface StepReading {
 }
 
 const now = () => performance.now();
+/** What a step fetches when the generation keeps its reading: the hidden states besides the logits. */
+const KEEP_READING = { read: { attention: false, hidden: true } } as const;
 
 /**
  * Writes a tune: encodes the prompt (and the empty prompt when guidance is on) with the reference excerpts
@@ -161,7 +163,7 @@ export async function generate(
       const t0 = now();
       const out = await session.step(
         rows.map(() => feed),
-        keep ? { read: { attention: false, hidden: true } } : undefined,
+        keep ? KEEP_READING : undefined,
       );
       const t1 = now();
       const S = out.newTokens;
@@ -195,7 +197,7 @@ export async function generate(
     if (keep && stopped === 'max-tokens' && tokens.length > prefix.length) {
       const out = await session.step(
         rows.map(() => feed),
-        { read: { attention: false, hidden: true } },
+        KEEP_READING,
       );
       keepStep(kept, out.logits, out.hidden!, out.newTokens, vocab.musicSize, runner.card.config.d_model);
     }

@@ -16,4 +16,5 @@ export const researcherPageRequested = (search = globalThis.location?.search ?? 
   new URLSearchParams(search).has('researcher');
 
 /** `?study-data` opens the study data on this device (exports, imports, replay) instead of the workbench. */
-export const isStudyDataPage = (): boolean => new URLSearchParams(location.search).has('study-data');
+export const isStudyDataPage = (search = globalThis.location?.search ?? ''): boolean =>
+  new URLSearchParams(search).has('study-data');
