@@ -7,9 +7,7 @@ feature words are learnt from (model card, training_notes).
 import argparse
 import json
 
-from data import Corpus
-
-PAIRS = (("sparse", "busy"), ("low", "high"), ("narrow", "wide"), ("stepwise", "leaping"))
+from data import FEATURE_OPPOSITES, Corpus
 
 
 def word_shares(corpus, ids):
@@ -31,7 +29,7 @@ def main():
     args = p.parse_args()
     corpus = Corpus(args.data, args.vocab)
     index = {w: i for i, w in enumerate(json.load(open(args.vocab))["text"])}
-    words = [w for pair in PAIRS for w in pair]
+    words = [w for pair in FEATURE_OPPOSITES for w in pair]
     shares = word_shares(corpus, [index[w] for w in words])
     for w in words:
         caption_share, row_share = shares[index[w]]

@@ -72,7 +72,7 @@ rng = np.random.default_rng(args.seed)
 os.makedirs(args.out, exist_ok=True)
 
 corpus = Corpus(args.data, args.vocab)
-swap_table = torch.from_numpy(feature_swap_table(json.load(open(args.vocab))["text"]))
+swap_table = torch.from_numpy(feature_swap_table(json.load(open(args.vocab))["text"])).to(device)
 cfg = ModelConfig(text_vocab=corpus.meta["textVocab"], music_vocab=corpus.meta["musicVocab"])
 if args.tiny:
     cfg = ModelConfig(text_vocab=cfg.text_vocab, music_vocab=cfg.music_vocab, d_model=32, n_heads=2, enc_layers=1, dec_layers=2, d_ff=64)
@@ -95,21 +95,28 @@ def lr_at(step, elapsed=0.0):
     return args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
+def token_losses(text, valid, refs, ref_slot, tokens, beats):
+    """Each row's loss per predicted token, (B, S - 1), 0 at padding; and the encoder's memory."""
+    memory, memory_valid = model.encode(text, valid, refs, ref_slot)
+    logits, _, _, _ = model.decode(tokens[:, :-1], beats[:, :-1], memory, memory_valid)
+    per_token = F.cross_entropy(logits.reshape(-1, cfg.music_vocab), tokens[:, 1:].reshape(-1), ignore_index=PAD,
+                                reduction="none")
+    return per_token.reshape(tokens.shape[0], -1), memory
+
+
 def loss_of(b, header_weight=1.0, aux_weight=0.0, ref_loss_weight=1.0, contrast_weight=0.0):
     """Summed weighted token loss (divide by the token count), plus the prompt and contrast losses already averaged
     over rows."""
     tokens = b.tokens
-    memory, memory_valid = model.encode(b.text, b.valid, b.refs, b.ref_slot)
-    logits, _, _, _ = model.decode(tokens[:, :-1], b.beats[:, :-1], memory, memory_valid)
-    per_token = F.cross_entropy(logits.reshape(-1, cfg.music_vocab), tokens[:, 1:].reshape(-1), ignore_index=PAD, reduction="none")
+    per_token, memory = token_losses(b.text, b.valid, b.refs, b.ref_slot, tokens, b.beats)
     weights = torch.ones_like(tokens[:, 1:], dtype=torch.float32)
     weights[:, :2] = header_weight  # targets 0 and 1 are the M: and K: tokens
     if ref_loss_weight != 1.0 and b.ref_cover is not None:
         weights = weights * (1 + (ref_loss_weight - 1) * b.ref_cover[:, 1:])
-    total = (per_token * weights.reshape(-1)).sum()
+    total = (per_token * weights).sum()
     extra = torch.zeros((), device=tokens.device)
     if contrast_weight > 0:
-        extra = extra + contrast_weight * contrast_loss(b, per_token.reshape(tokens.shape[0], -1))
+        extra = extra + contrast_weight * contrast_loss(b, per_token)
     if aux_weight == 0:
         return total, extra
     # Rows with a prompt and no references: there the prompt alone must say the meter and key.
@@ -128,15 +135,12 @@ def contrast_loss(b, per_token):
     moves the notes a little, and the header words dominate); this asks for the difference. A first form, the
     softplus of the whole tune's difference, weighed about 170 tokens' gradient per row and wrecked the model
     (validation loss 1.12 -> 1.5; model card, training_notes)."""
-    swapped = swap_table.to(b.text.device)[b.text.long()].to(b.text.dtype)
+    swapped = swap_table[b.text.long()].to(b.text.dtype)
     rows = (swapped != b.text).any(1)
     if not rows.any():
         return torch.zeros((), device=b.text.device)
     tokens = b.tokens[rows]
-    memory, memory_valid = model.encode(swapped[rows], b.valid[rows], b.refs[rows], b.ref_slot[rows])
-    logits, _, _, _ = model.decode(tokens[:, :-1], b.beats[rows][:, :-1], memory, memory_valid)
-    other = F.cross_entropy(logits.reshape(-1, cfg.music_vocab), tokens[:, 1:].reshape(-1), ignore_index=PAD,
-                            reduction="none").reshape(tokens.shape[0], -1)
+    other, _ = token_losses(swapped[rows], b.valid[rows], b.refs[rows], b.ref_slot[rows], tokens, b.beats[rows])
     counts = (tokens[:, 1:] != PAD).sum(1).clamp(min=1)
     gain = (other.sum(1) - per_token[rows].sum(1)) / counts  # per token: log p(tune | prompt) - log p(tune | opposite)
     return F.relu(args.contrast_margin - gain).mean()
