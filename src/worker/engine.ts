@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, generate, type StepReading, type StreamedToken } from
 import type { ModelCard } from '../runtime/modelTypes';
 import { OrtTuneModel } from '../runtime/ortRunner';
 import { readTune } from '../runtime/score';
+import { warmUp } from '../runtime/warmUp';
 import { Vocab, type VocabJson } from '../tokenizer/vocab';
 import { chooseBackend } from './backend';
 import { fetchCard, fetchVerified, ModelFileError, sha256Hex } from './modelFiles';
@@ -49,6 +50,12 @@ function checkReadable(model: Loaded, tokens: readonly string[]): void {
 }
 
 const WARM_UP_TOKENS = 8;
+/**
+ * Decode steps the idle warm-up takes at most: about two tunes. onnxruntime's WebAssembly starts on V8's baseline
+ * tier and its hot functions are optimised only after enough calls, so without it the first tunes of a visit ran
+ * at up to twice the time of later ones (`npm run bench`: the 256-token rows, first of a visit and in a row).
+ */
+const IDLE_WARM_UP_STEPS = 512;
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /** The worker's state: one loaded model and at most one running generation. */
@@ -62,10 +69,13 @@ export class Engine {
   private lastReading: StepReading | null = null;
   /** Generations and readings share one session set; each waits for the one before it to finish. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** The idle warm-up under way, if any; every request stops it before queueing. */
+  private idle: AbortController | null = null;
 
   constructor(private readonly post: Post) {}
 
   async load(req: LoadRequest): Promise<void> {
+    this.stopIdleWarmUp();
     const seq = ++this.loads;
     this.testHooks = req.testHooks;
     this.running?.abort.abort();
@@ -75,6 +85,7 @@ export class Engine {
     try {
       const info = await this.loadModel(req, () => seq !== this.loads);
       this.post({ type: 'loaded', id: req.id, info });
+      if (this.model && seq === this.loads) this.warmUpWhileIdle(this.model);
     } catch (e) {
       if (e instanceof ModelFileError) {
         this.post({
@@ -94,15 +105,16 @@ export class Engine {
   private async loadModel(req: LoadRequest, superseded: () => boolean): Promise<LoadedModelInfo> {
     const stage = (s: LoadStage, done?: number, total?: number) =>
       this.post({ type: 'load-stage', id: req.id, stage: s, ...(total ? { done, total } : {}) });
-    const card = await fetchCard(req.modelUrl);
-    const allTotal = card.files.reduce((a, f) => a + f.bytes, 0);
-    const loadedBytes = new Map<string, number>();
-    // The runtime loads while the files download; each file is hashed as soon as it has arrived.
+    // The runtime loads while the card and then the files download; each file is hashed as soon as it has arrived.
     // Its stages ('backend', 'runtime') are not posted: the page shows the download until a session is being made.
     const runtime = (async () => {
       const choice = await chooseBackend(req.backend);
       return { choice, ...(await importOrt(choice.backend, req.ortUrl, req.numThreads, choice.adapter)) };
     })();
+    runtime.catch(() => undefined); // awaited below; a failed card must not leave it unhandled
+    const card = await fetchCard(req.modelUrl);
+    const allTotal = card.files.reduce((a, f) => a + f.bytes, 0);
+    const loadedBytes = new Map<string, number>();
     const downloads = new Map(
       card.files.map((file) => [
         file.name,
@@ -203,6 +215,7 @@ export class Engine {
       });
       return;
     }
+    this.stopIdleWarmUp();
     const abort = new AbortController();
     this.running = { id: req.id, abort };
     await this.exclusive(() => this.runGenerate(req, model, abort));
@@ -261,6 +274,25 @@ export class Engine {
     }
   }
 
+  /**
+   * Keeps decoding throwaway tunes after a load, on WASM, until IDLE_WARM_UP_STEPS or the first request, so the
+   * person's first tunes run on optimised code. A request waits for at most the step under way. Not on WebGPU,
+   * where the steps' work is on the device and the idle decoding would only hold it.
+   */
+  private warmUpWhileIdle(model: Loaded): void {
+    if (model.backend !== 'wasm') return;
+    const idle = new AbortController();
+    this.idle = idle;
+    void this.exclusive(() => warmUp(model.runner, model.vocab, IDLE_WARM_UP_STEPS, idle.signal)).catch(
+      () => undefined, // a broken runtime answers the next request itself
+    );
+  }
+
+  private stopIdleWarmUp(): void {
+    this.idle?.abort();
+    this.idle = null;
+  }
+
   /** Runs `fn` after every generation and reading queued before it. */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.tail.then(fn, fn);
@@ -273,6 +305,7 @@ export class Engine {
    * reading before it, with the tokens checked first and any failure answered as a `read` error.
    */
   private async readingJob(id: number, tokens: readonly string[], job: (model: Loaded) => Promise<void>) {
+    this.stopIdleWarmUp();
     const model = this.model;
     if (!model) {
       this.post({ type: 'error', id, code: 'not-loaded', message: 'The model is not loaded.' });
