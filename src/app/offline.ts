@@ -5,6 +5,7 @@
  * switch reloads the page. The dev server is left alone: its modules change on every edit.
  */
 import { Workbox } from 'workbox-window';
+import { installSchedule } from './installSchedule';
 import { useOffline } from '../store/offlineStore';
 import { useTune } from '../store/tuneStore';
 import { currentModel, currentModelError } from './modelService';
@@ -45,45 +46,24 @@ export function registerOfflineSupport(): void {
     });
 }
 
-/** After the model is ready, the first tune gets this long before the offline copy starts downloading anyway. */
-const AFTER_READY_MS = 10_000;
-/** A page that never loads the model (the researcher's pages) installs the offline copy after this long. */
-const AFTER_OPEN_MS = 30_000;
-
-/**
- * Registers the worker once the first visit has settled: when the first tune is written, AFTER_READY_MS after
- * the model is ready, or AFTER_OPEN_MS after the page opened, whichever comes first. The precache is the whole
- * build (tens of MB); fetched at once, it would compete with the model files for the first load.
- */
+/** Registers the worker once the visit pauses (installSchedule.ts says when). */
 export function registerOfflineSupportWhenSettled(): void {
-  let done = false;
-  const timers: number[] = [];
-  const unsubscribers: (() => void)[] = [];
-  const go = () => {
-    if (done) return;
-    done = true;
-    timers.forEach((t) => window.clearTimeout(t));
-    unsubscribers.forEach((u) => u());
-    registerOfflineSupport();
-  };
-  timers.push(window.setTimeout(go, AFTER_OPEN_MS));
-  unsubscribers.push(
-    useTune.subscribe((s, prev) => {
-      if (prev.streaming && !s.streaming) go();
-    }),
-  );
+  const schedule = installSchedule(registerOfflineSupport, {
+    set: (fn, ms) => window.setTimeout(fn, ms),
+    clear: (id) => window.clearTimeout(id as number),
+  });
+  useTune.subscribe((s, prev) => {
+    if (!s.streaming !== !prev.streaming) schedule.streaming(s.streaming !== null);
+  });
   const onModel = () => {
-    if (currentModel() || currentModelError()) {
-      timers.push(window.setTimeout(go, AFTER_READY_MS));
-      return true;
-    }
-    return false;
+    if (!currentModel() && !currentModelError()) return false;
+    schedule.modelSettled();
+    return true;
   };
   if (!onModel()) {
     const unsubscribe = queryClient.getQueryCache().subscribe(() => {
       if (onModel()) unsubscribe();
     });
-    unsubscribers.push(unsubscribe);
   }
 }
 
