@@ -9,6 +9,9 @@ import { runCatalogueScale, type CatalogueScale } from './catalogueScaleRun';
 import { leaveOneOutRuns, neighbourRuns, type NeighbourRuns, type ReadRuns } from './viewRuns';
 import type { ProbeGeneration, ProbeState } from './pageProbe';
 
+/** Seconds a person might still be typing after the model is ready, for the first-tune-of-a-visit figure. */
+export const PAUSE_MS = 3000;
+
 export interface BenchOptions {
   /** Each timed figure is measured this many times; the table shows the median. */
   readonly repeats: number;
@@ -110,6 +113,35 @@ export class BenchSession {
       } finally {
         await page.context().close();
       }
+    });
+  }
+
+  /**
+   * The first tune of a visit as a person gets it: a fresh page per run, the settings typed in once the model is
+   * ready, then PAUSE_MS more (the rest of the typing) before Generate. The app uses idle time after the load.
+   */
+  wasmFirstAfterPauseRuns(): Promise<BrowserRuns> {
+    return this.once('wasmFirstAfterPause', async () => {
+      const { settings, prompt } = await this.node();
+      const runs: ProbeGeneration[] = [];
+      let info: BrowserRuns['info'] | null = null;
+      for (let i = 0; i < this.options.repeats; i++) {
+        const page = await openProbed(await this.browser(), `${this.baseUrl}/?backend=wasm`, false);
+        try {
+          info = await waitForModel(page, 120_000);
+          await applySettings(page, {
+            prompt,
+            seed: settings.seed,
+            maxTokens: settings.maxTokens,
+            fitBars: settings.fitBars,
+          });
+          await page.waitForTimeout(PAUSE_MS);
+          runs.push(await generateOnce(page, 120_000));
+        } finally {
+          await page.context().close();
+        }
+      }
+      return { info: info!, runs };
     });
   }
 

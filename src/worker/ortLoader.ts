@@ -7,8 +7,8 @@ export type OrtNamespace = typeof OrtWeb;
 /**
  * Threads used when the page does not ask for a number (`?threads=N` does). Measured with
  * `npm run bench:browser` on the 2-core development machine, Chromium, guidance on: 1 thread took a median
- * 12.7 ms per decode step, 2 threads 19.1 ms. Each step is a chain of small matrix products, where handing
- * work between threads costs more than it saves.
+ * 4.8 ms per decode step, 2 threads 7.8 ms (bench-results/browser-threads.json, with the lean decode graph). Each
+ * step is a chain of small matrix products, where handing work between threads costs more than it saves.
  */
 export const DEFAULT_THREADS = 1;
 
