@@ -74,3 +74,32 @@ test('pinned meter and key are obeyed', async ({ app }) => {
   const tune = await app.generate();
   expect(tune.tokens.slice(0, 2)).toEqual(['M:6/8', 'K:Gmaj']);
 });
+
+test('the score drawn off screen while the model loads is gone once it is ready', async ({ app, page }) => {
+  // Records the off-screen scores added to the page, the notes drawn into them, and their removal.
+  await page.addInitScript(() => {
+    const seen: { notes: number; removed: boolean }[] = [];
+    (window as unknown as { __warmScores: typeof seen }).__warmScores = seen;
+    const isWarm = (n: Node) => n instanceof HTMLElement && n.classList.contains('score-warm-up');
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (isWarm(n)) seen.push({ notes: 0, removed: false });
+          else if (isWarm(r.target) && n instanceof Element)
+            seen[seen.length - 1].notes += n.querySelectorAll('.abcjs-note').length;
+        }
+        for (const n of r.removedNodes) if (isWarm(n)) seen[seen.length - 1].removed = true;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await app.openReady();
+  const seen = (await page.evaluate(() => (window as unknown as { __warmScores: unknown }).__warmScores)) as {
+    notes: number;
+    removed: boolean;
+  }[];
+  expect(seen).toHaveLength(1);
+  expect(seen[0].removed).toBe(true);
+  expect(seen[0].notes).toBeGreaterThan(4);
+  await expect(page.locator('.score-warm-up')).toHaveCount(0);
+  await expect(app.score.notes).toHaveCount(0);
+});

@@ -16,11 +16,13 @@ import { startStudy } from './study/studyService';
 import { isStudyDataPage, researcherPageRequested, studyRequestFromUrl } from './study/studyUrl';
 import { useNotices } from '../store/noticeStore';
 import { useTune } from '../store/tuneStore';
+import { warmScoreWhileLoading } from './warmScore';
 import './styles.css';
 
 if (isTestMode()) installTestHook();
 void initHistory();
 registerOfflineSupportWhenSettled();
+if (!researcherPageRequested() && !isStudyDataPage()) warmScoreWhileLoading();
 const studyRequest = studyRequestFromUrl();
 if (studyRequest) void startStudy(studyRequest);
 for (const problem of initKiosk()) useNotices.getState().push(`Workshop mode: ${problem}`, 'warning');
