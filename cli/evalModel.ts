@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildCopyIndex } from '../src/explain/copyDetect';
 import { pitchClassHistogram } from '../src/music/features';
-import { DEFAULT_SETTINGS, type GenerationSettings } from '../src/runtime/decode';
+import type { GenerationSettings } from '../src/runtime/decode';
 import { parseOptions, runCli } from './args';
 import { readCatalogue, tokensToSequence } from './catalogue';
 import { corpusNotesInKey, typeRows } from './eval/corpusContext';
@@ -29,12 +29,11 @@ import {
   type EvaluationFigures,
   type RunInfo,
 } from './eval/report';
-import { runFeaturePairs, runHeldOut, runReferences, type EvalModel } from './eval/run';
+import { MODEL_ALONE, runFeaturePairs, runHeldOut, runReferences, type EvalModel } from './eval/run';
 import { replaceSection } from './readmeSection';
 import { DEFAULT_MODEL_DIR, loadNodeModel } from './nodeModel';
 
-/** Nothing pinned: meter, key and mode are the model's own. The columns differ only in fitBars. */
-const MODEL_ALONE: GenerationSettings = { ...DEFAULT_SETTINGS, meter: null, key: null, mode: null, fitBars: false };
+/** The columns differ only in fitBars. */
 const COLUMNS = { alone: MODEL_ALONE, fitBars: { ...MODEL_ALONE, fitBars: true } } as const;
 
 const FULL = { pairBases: PAIR_BASE_PROMPTS.length, pairSeeds: 10, referenceTunes: 20 };

@@ -56,6 +56,10 @@ describe('chooseReferenceCases', () => {
     expect(chooseReferenceCases(entries, 2).map((c) => c.id)).toEqual(['s2', 'v1']);
     expect(chooseReferenceCases(entries, 10, (t) => t !== '^^g').map((c) => c.id)).toEqual(['s2', 'v1', 'v3']);
   });
+
+  it('with an offset, picks the tunes between the plain picks', () => {
+    expect(chooseReferenceCases(entries, 2, undefined, 0.5).map((c) => c.id)).toEqual(['s3', 'v3']);
+  });
 });
 
 describe('sharedPassageShare', () => {

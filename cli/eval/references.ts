@@ -44,12 +44,14 @@ function excerptOf(tokens: readonly string[]): string[] | null {
 /**
  * `count` held-out tunes spread evenly over the valid and test splits (ordered by id), each with its excerpt
  * and the next chosen tune's excerpt as the second reference. Tunes whose bars 1-4 cannot be a reference,
- * or whose tokens the model does not know, are passed over.
+ * or whose tokens the model does not know, are passed over. `offset` (0 to 1) moves every pick that share of the
+ * way to the next: 0.5 picks tunes between those of 0, a set apart for choosing settings (cli/referenceWeight.ts).
  */
 export function chooseReferenceCases(
   entries: readonly CatalogueEntry[],
   count: number,
   known: (token: string) => boolean = () => true,
+  offset = 0,
 ): ReferenceCase[] {
   const usable = entries
     .filter((e) => e.split !== 'train' && e.tokens.every(known))
@@ -57,7 +59,7 @@ export function chooseReferenceCases(
     .filter((x): x is { e: CatalogueEntry; excerpt: string[] } => x.excerpt !== null)
     .sort((a, b) => (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
   const n = Math.min(count, usable.length);
-  const chosen = Array.from({ length: n }, (_, i) => usable[Math.floor((i * usable.length) / n)]);
+  const chosen = Array.from({ length: n }, (_, i) => usable[Math.floor(((i + offset) * usable.length) / n)]);
   return chosen.map(({ e, excerpt }, i) => {
     const other = chosen[(i + 1) % n];
     return {

@@ -2,7 +2,7 @@
 import type { CopyIndex } from '../../src/explain/copyDetect';
 import { copyScore } from '../../src/explain/copyDetect';
 import { computeFeatures } from '../../src/music/features';
-import { generate, type GenerationSettings } from '../../src/runtime/decode';
+import { DEFAULT_SETTINGS, generate, type GenerationSettings } from '../../src/runtime/decode';
 import type { ReferenceTokens } from '../../src/runtime/memory';
 import type { TuneModelRunner } from '../../src/runtime/modelTypes';
 import { readTune } from '../../src/runtime/score';
@@ -14,6 +14,15 @@ import type { Ask } from './prompts';
 import { sharedPassageShare, type ReferenceCase, type ReferenceOutcome } from './references';
 
 /** What the evaluation needs of a loaded model (a LoadedModel, or a stub in tests). */
+/** Nothing pinned: meter, key and mode are the model's own, and the bars as it writes them. */
+export const MODEL_ALONE: GenerationSettings = {
+  ...DEFAULT_SETTINGS,
+  meter: null,
+  key: null,
+  mode: null,
+  fitBars: false,
+};
+
 export interface EvalModel {
   readonly runner: TuneModelRunner;
   readonly vocab: Vocab;
