@@ -1,10 +1,10 @@
 /**
- * npm run eval:reference-weight [-- --weights 1,1.5,2,3,5 --cases 20 --model-dir public/models --out FILE]
+ * npm run eval:reference-weight [-- --weights 1,1.5,2,3,5 --cases 40 --model-dir public/models --out FILE]
  * Chooses the default reference weight (REFERENCE_WEIGHT_DEFAULT in src/runtime/decode.ts) on tunes set apart from
  * the evaluation's: eval:model's reference figures (shared passages above the tune written without the reference,
  * log-likelihood lift, copy rate), per weight, at the evaluation's settings with fit-bars off, over held-out tunes
  * picked between those eval:model uses. Writes docs/reference-weight.md (or --out) and prints the figures as JSON.
- * Size: per weight, 3 tunes and 2 readings for each case; about 15 s a weight for 20 cases on one core.
+ * Size: per weight, 3 tunes and 2 readings for each case; about 30 s a weight for 40 cases on one core.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const model = await loadNodeModel((o['model-dir'] as string | undefined) ?? DEFAULT_MODEL_DIR);
   const catalogue = readCatalogue();
   const copyIndex = buildCopyIndex(catalogue.entries.map((e) => ({ id: e.id, seq: tokensToSequence(e.tokens) })));
-  const count = (o.cases as number | undefined) ?? 20;
+  const count = (o.cases as number | undefined) ?? 40;
   const cases = chooseReferenceCases(catalogue.entries, count, (t) => model.vocab.hasMusic(t), SET_APART);
   const rows: { weight: number; summary: ReferenceSummary }[] = [];
   for (const weight of weights) {
