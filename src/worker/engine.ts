@@ -403,6 +403,8 @@ export class Engine {
   }
 
   crash(req: CrashRequest): void {
+    // An injected failure is for the request that follows; the idle warm-up's steps must not use it up.
+    this.stopIdleWarmUp();
     if (!this.testHooks) {
       this.post({ type: 'notice', id: req.id, message: 'Test hooks are off; crash request ignored.' });
       return;
