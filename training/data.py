@@ -86,14 +86,16 @@ class Corpus:
         return np.concatenate([t[1:3], t[bars[first][0] : bars[last][1]]])
 
 
-def sample_references(corpus, row, rng, spans=None, same_key=0.0):
+def sample_references(corpus, row, rng, spans=None, same_key=0.0, start_share=0.0):
     """
     The training signal for reference conditioning: 1 to 3 excerpts of the target tune itself, each from a copy in
     any key (so a reference may be transposed), covering together at most 40% of its bars. The model learns to
     take material from its references while the prompt keeps deciding meter and key. With `spans` (a list), the
     row's token ranges that the excerpts quote are appended to it, where the copy has the row's bars. With
     `same_key`, that share of excerpts comes from the row itself, in its own key (literal quotation is the clearest
-    lesson in taking material over; the uniform choice among copies is transposed three times in four).
+    lesson in taking material over; the uniform choice among copies is transposed three times in four). With
+    `start_share`, that share of first excerpts begins at bar 1: the app's default reference is a tune's opening
+    bars, and an excerpt placed uniformly teaches continuing a quotation far more often than beginning one.
     """
     n_bars = len(corpus.bars[row])
     budget = max(2, int(0.4 * n_bars))
@@ -108,7 +110,8 @@ def sample_references(corpus, row, rng, spans=None, same_key=0.0):
         copy = row if same else int(rng.choice(corpus.copies[int(corpus.source[row])]))
         copy_bars = len(corpus.bars[copy])
         length = int(rng.integers(2, min(8, budget, copy_bars) + 1))
-        first = int(rng.integers(0, copy_bars - length + 1))
+        at_start = not refs and start_share > 0 and rng.random() < start_share  # no extra draw at 0, as same_key
+        first = 0 if at_start else int(rng.integers(0, copy_bars - length + 1))
         ex = corpus.excerpt(copy, first, first + length - 1)
         while len(ex) > MAX_REF_TOKENS and length > 1:
             length -= 1
@@ -123,7 +126,7 @@ def sample_references(corpus, row, rng, spans=None, same_key=0.0):
 
 
 def make_batch(corpus, idx, rng, caption_dropout=0.0, word_dropout=0.0, max_text=32, fixed_caption=None, ref_prob=0.0,
-               ref_same_key=0.0):
+               ref_same_key=0.0, ref_start_share=0.0):
     """One Batch. Dropped captions become the single <none> word; with ref_prob a row gets reference excerpts."""
     texts, tunes, beats, refs, covers = [], [], [], [], []
     for i in idx:
@@ -138,7 +141,8 @@ def make_batch(corpus, idx, rng, caption_dropout=0.0, word_dropout=0.0, max_text
         tunes.append(corpus.tunes[i])
         beats.append(corpus.beats[i])
         spans = []
-        refs.append(sample_references(corpus, i, rng, spans, ref_same_key) if ref_prob > 0 and rng.random() < ref_prob else [])
+        refs.append(sample_references(corpus, i, rng, spans, ref_same_key, ref_start_share)
+                    if ref_prob > 0 and rng.random() < ref_prob else [])
         covers.append(spans)
     T = max(len(c) for c in texts)
     S = max(len(t) for t in tunes)

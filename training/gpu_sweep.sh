@@ -7,6 +7,7 @@
 #   bash training/gpu_sweep.sh OUT_DIR MINUTES v2-gpu-ref    (from the chosen v2-gpu candidate: references)
 #   bash training/gpu_sweep.sh OUT_DIR MINUTES v2-feat       (new feature-word captions, from v2-cont and v2-gpu)
 #   bash training/gpu_sweep.sh OUT_DIR MINUTES v2-contrast   (the same, with the feature-word contrast)
+#   bash training/gpu_sweep.sh OUT_DIR MINUTES v2-refstart   (from the shipped v2-feat: references that open the tune)
 #
 # Needs training/data (npm run corpus) and training/runs/init/<previous stage>.pt (its weights alone).
 # Writes OUT_DIR/<candidate>.pt (float16 weights: a lent machine returns files of at most 16 MiB) and
@@ -71,6 +72,16 @@ case $stage in
     candidate c1-m05 "${from_cont[@]}" "${refs[@]}" --contrast-weight 1 --contrast-margin 0.05
     candidate ship-c1 --init training/checkpoints/v2-gpu.pt --lr 2e-4 --warmup 50 --schedule-minutes 1.2 "${refs[@]}" \
       --contrast-weight 1
+    ;;
+  v2-refstart)
+    # The shipped v2-feat continued with first excerpts at bar 1 for a share of rows (train.py --ref-start-share):
+    # excerpts placed uniformly taught continuing a quotation far more than beginning one. (d) adds the contrast.
+    refs=(--ref-prob 0.8 --ref-same-key 0.75 --ref-loss-weight 3)
+    from_feat=(--init training/checkpoints/v2-feat.pt --lr 2e-4 --warmup 50)
+    candidate start25 "${from_feat[@]}" "${refs[@]}" --ref-start-share 0.25
+    candidate start50 "${from_feat[@]}" "${refs[@]}" --ref-start-share 0.5
+    candidate start50-long "${from_feat[@]}" "${refs[@]}" --ref-start-share 0.5 --schedule-minutes $(awk "BEGIN{print $minutes*2}")
+    candidate start50-c1 "${from_feat[@]}" "${refs[@]}" --ref-start-share 0.5 --contrast-weight 1
     ;;
   *) echo "unknown stage $stage" >&2; exit 2 ;;
 esac

@@ -64,6 +64,26 @@ class ReferenceCoverTest(unittest.TestCase):
         b = [sample_references(self.corpus, r, np.random.default_rng(5), same_key=0.0) for r in self.rows[:16]]
         self.assertEqual([[list(x) for x in refs] for refs in a], [[list(x) for x in refs] for refs in b])
 
+    def test_start_share_one_opens_with_bar_one(self):
+        # Every first excerpt is the copy's bars from 1, in the row's own key here, and the later ones are not forced.
+        rng = np.random.default_rng(6)
+        firsts, laters = 0, set()
+        for row in self.rows:
+            spans = []
+            refs = sample_references(self.corpus, row, rng, spans, same_key=1.0, start_share=1.0)
+            if refs:
+                self.assertEqual(spans[0][0], self.corpus.bars[row][0][0])
+                firsts += 1
+            laters.update(start for start, _ in spans[1:])
+        self.assertGreater(firsts, 10)
+        self.assertTrue(any(s != self.corpus.bars[r][0][0] for r in self.rows for s in laters))
+
+    def test_start_share_zero_replays_the_uniform_choice(self):
+        a = [sample_references(self.corpus, r, np.random.default_rng(5), same_key=0.75) for r in self.rows[:16]]
+        b = [sample_references(self.corpus, r, np.random.default_rng(5), same_key=0.75, start_share=0.0)
+             for r in self.rows[:16]]
+        self.assertEqual([[list(x) for x in refs] for refs in a], [[list(x) for x in refs] for refs in b])
+
     def test_cover_marks_only_rows_with_references(self):
         rng = np.random.default_rng(3)
         without = make_batch(self.corpus, self.rows[:8], rng, ref_prob=0.0)

@@ -48,6 +48,8 @@ p.add_argument("--ref-loss-weight", type=float, default=1.0,
                help="loss weight of the tokens in bars that the row's references quote (teaches taking from them)")
 p.add_argument("--ref-same-key", type=float, default=0.0,
                help="share of reference excerpts quoted from the row itself rather than from any of its copies")
+p.add_argument("--ref-start-share", type=float, default=0.0,
+               help="share of rows with references whose first excerpt begins at bar 1 (the app's default range)")
 p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
 p.add_argument("--schedule-minutes", type=float, default=None,
                help="a learning-rate curve over this much training time instead of --steps, then stop (for a lent accelerator)")
@@ -211,7 +213,7 @@ while state["step"] < last_step and not (args.schedule_minutes and state["elapse
         state["epoch"] += 1
     t0 = time.time()
     b = make_batch(corpus, batches.pop(), rng, args.caption_dropout, args.word_dropout, cfg.max_text, ref_prob=args.ref_prob,
-                   ref_same_key=args.ref_same_key)
+                   ref_same_key=args.ref_same_key, ref_start_share=args.ref_start_share)
     b = b.to(device)
     n_tok = (b.tokens[:, 1:] != PAD).sum().item()
     for g in opt.param_groups:
