@@ -28,14 +28,16 @@ function parseWeights(text: string): number[] {
   return weights;
 }
 
-function weightDocument(rows: readonly { weight: number; summary: ReferenceSummary }[], command: string) {
+const COMMAND = 'npm run eval:reference-weight';
+
+function weightDocument(rows: readonly { weight: number; summary: ReferenceSummary }[]) {
   const line = ({ weight, summary: s }: (typeof rows)[number]) =>
     `| ${weight}${weight === REFERENCE_WEIGHT_DEFAULT ? ' (default)' : ''} | ${s.shareAbovePct} | ` +
     `${s.meanShareWith} / ${s.meanShareWithout} | ${s.liftPositivePct} | ${s.meanLift} | ${s.copyRatePct} |`;
   return [
     '# Reference weight',
     '',
-    `Written by \`${command}\`. Each row writes, for ${rows[0]?.summary.cases ?? 0} held-out tunes set apart from the`,
+    `Written by \`${COMMAND}\`. Each row writes, for ${rows[0]?.summary.cases ?? 0} held-out tunes set apart from the`,
     "evaluation's, a tune with the tune's bars 1-4 as the reference, one with that and a second reference, and one",
     "without, at the evaluation's settings (fit-bars off) and the row's reference weight. The evaluation's targets:",
     'shared passages above the tune without the reference in at least 80% of cases, lift above 0 in at least 90%,',
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
   }
   const out = (o.out as string | undefined) ?? 'docs/reference-weight.md';
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, weightDocument(rows, 'npm run eval:reference-weight'));
+  writeFileSync(out, weightDocument(rows));
   process.stderr.write(`wrote ${out}\n`);
   process.stdout.write(JSON.stringify({ cases: cases.map((c) => c.id), rows }, null, 1) + '\n');
 }

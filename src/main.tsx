@@ -1,8 +1,8 @@
 import { startModelLoad } from './app/modelService';
-import { isStudyDataPage, researcherPageRequested } from './app/study/studyUrl';
+import { isWorkbenchPage } from './app/study/studyUrl';
 
 // The model worker starts first, from this small entry chunk: its downloads, the runtime's compile and its
 // sessions overlap the fetch, parse and first render of the app's own code, which comes next. The pages that show
 // no model (the researcher's and the study data's) do not load it.
-if (!researcherPageRequested() && !isStudyDataPage()) startModelLoad();
+if (isWorkbenchPage()) startModelLoad();
 void import('./app/boot');

@@ -1,10 +1,10 @@
 /**
  * When the offline copy starts downloading. The precache is the whole build (tens of MB, every instrument and both
- * onnxruntime builds); fetched, unpacked and stored while a tune is being written, it took a core from the decoding
- * on a 2-core machine, and the second tune of a visit, written right after the first, ran up to twice as long. So
- * it waits for a pause: QUIET_MS with no tune being written once the model has settled (ready or failed), at the
- * latest LATEST_MS after that. A page whose model has not settled AFTER_OPEN_MS after it opened (the researcher's
- * pages never load it) installs then.
+ * onnxruntime builds); fetched, unpacked and stored while a tune is being written, it takes a core from the
+ * decoding on a 2-core machine, and it used to start as the first tune ended, under the second. So it waits for a
+ * pause: QUIET_MS with no tune being written once the model has settled (ready or failed), at the latest LATEST_MS
+ * after that. A page whose model has not settled AFTER_OPEN_MS after it opened (the researcher's pages never load
+ * it) installs then.
  */
 export const QUIET_MS = 5_000;
 export const LATEST_MS = 60_000;

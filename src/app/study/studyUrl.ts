@@ -18,3 +18,7 @@ export const researcherPageRequested = (search = globalThis.location?.search ?? 
 /** `?study-data` opens the study data on this device (exports, imports, replay) instead of the workbench. */
 export const isStudyDataPage = (search = globalThis.location?.search ?? ''): boolean =>
   new URLSearchParams(search).has('study-data');
+
+/** The workbench, the page with the model: every page but the researcher's and the study data's. */
+export const isWorkbenchPage = (search = globalThis.location?.search ?? ''): boolean =>
+  !researcherPageRequested(search) && !isStudyDataPage(search);
