@@ -241,7 +241,7 @@ export const FIGURES: readonly Figure[] = [
       const r = await b.leaveOneOut();
       return fromRuns(
         r.workerMs.map((ms) => ms / 1000),
-        `${r.prompts} prompts (the prompt and its ${r.prompts - 1} leave-one-out variants) x ${r.tokens} tokens in one batched worker reading; request to reply on the page: median ${fmt(median(r.wallMs) / 1000)} s`,
+        `${r.prompts} prompts (the prompt and its ${r.prompts - 1} leave-one-out variants) x ${r.tokens} tokens, rows per runtime ${[...new Set(r.rowsPerRuntime.map((x) => x.join('+')))].join(', ')} (the model worker and its reading helper); request to reply on the page: median ${fmt(median(r.wallMs) / 1000)} s. The page's first reading starts the helper and runs in one runtime: ${fmt(r.firstMs / 1000)} s; ${r.readingsBeforeShared} reading(s) ran before the helper took a share`,
       );
     },
   },

@@ -77,6 +77,11 @@ export class App {
     return (await this.state()).current!;
   }
 
+  /** A teacher-forced reading through the model worker, as the views ask for one. */
+  read(prompts: string[][], tokens: string[]): ReturnType<ApparatusTestHook['read']> {
+    return this.page.evaluate(([p, t]) => window.__apparatus!.read(p, t), [prompts, tokens] as const);
+  }
+
   /** Sets the references the next generations read through the hook, bypassing the chooser and its consent checks. */
   async setReferences(references: readonly Reference[]): Promise<void> {
     await this.page.evaluate((refs) => window.__apparatus!.setReferences(refs), [...references]);

@@ -58,7 +58,7 @@ export interface ApparatusTestHook {
   read(
     prompts: string[][],
     tokens: string[],
-  ): Promise<{ ms: number; wallMs: number; totals: number[] } | { error: string }>;
+  ): Promise<{ ms: number; wallMs: number; totals: number[]; rowsPerRuntime: number[] } | { error: string }>;
   crashWorker(): void;
   failWebGpuOnce(): void;
   /** Sets the references the next generation reads directly, bypassing the chooser (and its consent checks). */
@@ -132,7 +132,13 @@ export function installTestHook(): void {
       const t0 = performance.now();
       const r = await modelClient().read({ prompts, tokens, attentionFor: [] });
       if (!r.ok) return { error: r.error.message };
-      return { ms: r.value.ms, wallMs: performance.now() - t0, totals: r.value.readings.map((x) => x.total) };
+      const { ms, readings, rowsPerRuntime } = r.value;
+      return {
+        ms,
+        wallMs: performance.now() - t0,
+        totals: readings.map((x) => x.total),
+        rowsPerRuntime: [...rowsPerRuntime],
+      };
     },
     crashWorker: () => modelClient().crash('throw'),
     failWebGpuOnce: () => modelClient().crash('webgpu-fail'),

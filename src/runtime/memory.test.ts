@@ -31,6 +31,23 @@ describe('memoryInputs', () => {
     expect(Array.from(m.memoryValid)).toEqual([1, 1, 0, 0, 1, 1, 1, 1]);
   });
 
+  it.each([
+    ['wider than the rows need', { textLength: 4, refLength: 2 }, [4, 2]],
+    ['narrower than the rows need: the rows win', { textLength: 1, refLength: 0 }, [2, 1]],
+    ['past max_text: cut to it', { textLength: 40, refLength: 1 }, [32, 1]],
+  ])('pads at least as asked: %s', (_name, atLeast, [T, R]) => {
+    const m = memoryInputs([ids(5, 6), ids(8)], [[ids(9)], []], 32, 96, atLeast);
+    expect([m.textLength, m.refLength]).toEqual([T, R]);
+    expect(Array.from(m.textValid.subarray(0, T))).toEqual([1, 1, ...new Array(T - 2).fill(0)]);
+    expect(Array.from(m.memoryValid.subarray(0, T + R))).toEqual([
+      1,
+      1,
+      ...new Array(T - 2).fill(0),
+      1,
+      ...new Array(R - 1).fill(0),
+    ]);
+  });
+
   it('cuts prompts to max_text', () => {
     expect(memoryInputs([ids(1, 2, 3, 4)], undefined, 2, 96).textLength).toBe(2);
   });

@@ -4,7 +4,7 @@
  */
 import { MAX_REFERENCES } from '../music/excerpt';
 import type { Vocab } from '../tokenizer/vocab';
-import type { MemoryLayout, RowReferences } from './modelTypes';
+import type { MemoryLayout, MemoryShape, RowReferences } from './modelTypes';
 
 /** One row's reference excerpts as music tokens: 0 to MAX_REFERENCES lists. */
 export type ReferenceTokens = readonly (readonly string[])[];
@@ -39,18 +39,36 @@ export function checkRowReferences(rows: readonly RowReferences[], maxRef: numbe
   });
 }
 
+/** T is the longest prompt (cut to max_text), R the longest row's references laid end to end. */
+export function memoryShape(
+  prompts: readonly { readonly length: number }[],
+  references: readonly (readonly { readonly length: number }[])[] | undefined,
+  maxText: number,
+): MemoryShape {
+  return {
+    textLength: Math.min(maxText, Math.max(...prompts.map((p) => p.length))),
+    refLength: Math.max(0, ...(references ?? []).map((refs) => refs.reduce((a, r) => a + r.length, 0))),
+  };
+}
+
+/**
+ * `atLeast` pads the batch wider than its own rows need: rows of one reading split across two runtimes then have
+ * the memory layout (and, padding being masked, the numbers) they would have had in one batch.
+ */
 export function memoryInputs(
   prompts: readonly Int32Array[],
   references: readonly RowReferences[] | undefined,
   maxText: number,
   maxRef: number,
+  atLeast?: MemoryShape,
 ): MemoryInputs {
   const B = prompts.length;
   const rows = references ?? prompts.map(() => []);
   if (rows.length !== B) throw new Error(`${B} prompts but references for ${rows.length} rows`);
   checkRowReferences(rows, maxRef);
-  const T = Math.min(maxText, Math.max(...prompts.map((p) => p.length)));
-  const R = Math.max(0, ...rows.map((refs) => refs.reduce((a, r) => a + r.length, 0)));
+  const own = memoryShape(prompts, rows, maxText);
+  const T = Math.max(own.textLength, Math.min(maxText, atLeast?.textLength ?? 0));
+  const R = Math.max(own.refLength, atLeast?.refLength ?? 0);
   const M = T + R;
   const text = new Int32Array(B * T);
   const textValid = new Float32Array(B * T);

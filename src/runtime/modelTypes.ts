@@ -79,11 +79,22 @@ export interface TuneModelRunner {
   readonly card: ModelCard;
   /**
    * Encodes prompts (one Int32Array of word ids each) with their reference excerpts (per row 0 to 3 Int32Arrays
-   * of music ids; none when left out) and opens a decoding session over them.
+   * of music ids; none when left out) and opens a decoding session over them. `atLeast` pads the memory wider
+   * than these rows need (a reading's rows split across runtimes, each part padded as the whole).
    */
-  start(prompts: readonly Int32Array[], references?: readonly RowReferences[]): Promise<DecoderSession>;
+  start(
+    prompts: readonly Int32Array[],
+    references?: readonly RowReferences[],
+    atLeast?: MemoryShape,
+  ): Promise<DecoderSession>;
   /** The encoder memory (T, D) of one prompt's words, flat; runners that cannot expose it leave this out. */
   encode?(prompt: Int32Array): Promise<Float32Array>;
+}
+
+/** The memory's word and reference columns, T and R: what a batch is padded to. */
+export interface MemoryShape {
+  readonly textLength: number;
+  readonly refLength: number;
 }
 
 /** One row's reference excerpts, as music token ids: 0 to MAX_REFERENCES of them. */

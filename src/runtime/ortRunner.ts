@@ -2,7 +2,15 @@ import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-common';
 import { BarClock } from '../tokenizer/barPosition';
 import { KvCache } from './kvCache';
 import { memoryInputs } from './memory';
-import type { DecoderSession, ModelCard, RowReferences, StepOptions, StepOutput, TuneModelRunner } from './modelTypes';
+import type {
+  DecoderSession,
+  MemoryShape,
+  ModelCard,
+  RowReferences,
+  StepOptions,
+  StepOutput,
+  TuneModelRunner,
+} from './modelTypes';
 
 /** The parts of an onnxruntime module (node or web) this runner uses; both packages export them. */
 export interface OrtModule {
@@ -27,9 +35,14 @@ export class OrtTuneModel implements TuneModelRunner {
     private readonly music: readonly string[],
   ) {}
 
-  async start(prompts: readonly Int32Array[], references?: readonly RowReferences[]): Promise<DecoderSession> {
+  async start(
+    prompts: readonly Int32Array[],
+    references?: readonly RowReferences[],
+    atLeast?: MemoryShape,
+  ): Promise<DecoderSession> {
     const crossNames = perLayer('cross', this.card.config.dec_layers);
-    const { out, memoryValid, textLength } = await this.runEncoder(prompts, references, ['context', ...crossNames]);
+    const fetches = ['context', ...crossNames];
+    const { out, memoryValid, textLength } = await this.runEncoder(prompts, references, fetches, atLeast);
     // The prompt's part of every step, computed once: the context vector and each layer's cross keys/values.
     const fixed: Record<string, OrtTensor> = { context: out.context, memory_valid: memoryValid };
     for (const name of crossNames) fixed[name] = out[name];
@@ -47,10 +60,11 @@ export class OrtTuneModel implements TuneModelRunner {
     prompts: readonly Int32Array[],
     references: readonly RowReferences[] | undefined,
     fetches: string[],
+    atLeast?: MemoryShape,
   ) {
     const { Tensor } = this.ort;
     const { max_text, max_ref } = this.card.config;
-    const m = memoryInputs(prompts, references, max_text, max_ref);
+    const m = memoryInputs(prompts, references, max_text, max_ref, atLeast);
     const [B, T, R] = [m.batch, m.textLength, m.refLength];
     const feeds = {
       text: new Tensor('int32', m.text, [B, T]),

@@ -102,6 +102,28 @@ describe('readTune (teacher forcing) against generation', () => {
       expect(vectors[i].crossAttention).toEqual([]);
     }
   });
+  it('reads a share of the rows, padded as the whole batch, as the whole batch reads them', async () => {
+    const tokens = ['M:6/8', 'K:Dmaj', 'D', '2', 'F', 'A', '2', 'F', '|', 'd', '2', 'A', 'F', '2', 'A', '|'];
+    const ref = ['M:6/8', 'K:Dmaj', 'A', '2', 'F', 'D', '3', '|'];
+    const words = ['a lively jig in d major for the fiddle', 'a jig', 'slow air', 'reel'];
+    const prompts = words.map((p) => model.vocab.encodePrompt(p).ids);
+    const refs = [[ref], [], [], [ref, ref]];
+    const whole = await readTune(model.runner, model.vocab, prompts, tokens, refs, { attention: true });
+    // The share's rows alone would need fewer word columns and no reference columns.
+    expect(Math.max(prompts[1].length, prompts[2].length)).toBeLessThan(whole[0].memory.textLength);
+    const memoryAtLeast = { textLength: whole[0].memory.textLength, refLength: 2 * ref.length };
+    const share = await readTune(model.runner, model.vocab, prompts.slice(1, 3), tokens, refs.slice(1, 3), {
+      attention: true,
+      memoryAtLeast,
+    });
+    share.forEach((r, i) => {
+      const w = whole[i + 1];
+      expect(r.memory).toEqual(w.memory);
+      expect(Math.max(...r.logProbs.map((v, j) => Math.abs(v - w.logProbs[j])))).toBeLessThan(1e-5);
+      expect(r.crossAttention[5].length).toBe(w.crossAttention[5].length);
+      expect(Math.max(...r.crossAttention[5].map((v, j) => Math.abs(v - w.crossAttention[5][j])))).toBeLessThan(1e-5);
+    });
+  });
 });
 
 describe('the reading a guided generation keeps along the way', () => {

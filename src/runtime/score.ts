@@ -1,5 +1,5 @@
 import { MUSIC_SPECIALS, type Vocab } from '../tokenizer/vocab';
-import type { MemoryLayout, TuneModelRunner } from './modelTypes';
+import type { MemoryLayout, MemoryShape, TuneModelRunner } from './modelTypes';
 import { attentionRow } from './decode';
 import { memoryLayout, referenceIds, type ReferenceTokens } from './memory';
 import { logProbAt } from './sampling';
@@ -28,6 +28,8 @@ export interface ReadParts {
   readonly attention?: boolean | readonly number[];
   readonly hidden?: boolean;
   readonly logits?: boolean;
+  /** Pads the memory at least this wide: a part of a split reading, laid out as the whole (`memoryInputs`). */
+  readonly memoryAtLeast?: MemoryShape;
 }
 
 const ALL_PARTS: ReadParts = { attention: true, hidden: true, logits: true };
@@ -58,6 +60,7 @@ export async function readTune(
   const session = await runner.start(
     prompts,
     rowRefs.map((refs) => referenceIds(vocab, refs)),
+    parts.memoryAtLeast,
   );
   try {
     // One call from <s>, the session's last: no keys or values are kept for a next step.

@@ -5,6 +5,7 @@ import { MAX_REFERENCES } from '../music/excerpt';
 import { DEFAULT_SETTINGS, generate, type StepReading, type StreamedToken } from '../runtime/decode';
 import type { ModelCard } from '../runtime/modelTypes';
 import { OrtTuneModel } from '../runtime/ortRunner';
+import { memoryShape } from '../runtime/memory';
 import { readTune } from '../runtime/score';
 import { warmUp } from '../runtime/warmUp';
 import { Vocab, type VocabJson } from '../tokenizer/vocab';
@@ -25,6 +26,8 @@ import type {
   VectorsRequest,
   WorkerReply,
 } from './protocol';
+import { ReadingHelper, type HelperPort } from './readingHelper';
+import { mergeParts, planSplit, rowsRequest, type ReadPart, type ReadSplit, type RowsRequest } from './readSplit';
 import { YieldingRunner } from './yieldingRunner';
 
 type Post = (reply: WorkerReply, transfer?: Transferable[]) => void;
@@ -62,6 +65,15 @@ const WARM_UP_TOKENS = 2;
  */
 const IDLE_WARM_UP_STEPS = 512;
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+/** Reading helpers started per model load at most: one crash is retried, a second leaves readings in one worker. */
+const HELPER_STARTS = 2;
+
+export interface EngineOptions {
+  /** Decode throwaway tunes after a load until the first request (the model worker; not its reading helper). */
+  readonly idleWarmUp?: boolean;
+  /** Starts a reading helper's worker (readingHelper.ts); none for the helper itself or where workers can't nest. */
+  readonly readingHelper?: () => HelperPort;
+}
 
 /** The worker's state: one loaded model and at most one running generation. */
 export class Engine {
@@ -76,21 +88,34 @@ export class Engine {
   private tail: Promise<unknown> = Promise.resolve();
   /** The idle warm-up under way, if any; every request stops it before queueing. */
   private idle: AbortController | null = null;
+  /** The second runtime that takes a share of large readings, once a reading has been asked for (WASM only). */
+  private helper: ReadingHelper | null = null;
+  private helperStarts = 0;
+  /** What the helper loads: the model of the last load. */
+  private helperLoad: Omit<LoadRequest, 'type' | 'id'> | null = null;
 
-  constructor(private readonly post: Post) {}
+  constructor(
+    private readonly post: Post,
+    private readonly options: EngineOptions = { idleWarmUp: true },
+  ) {}
 
   async load(req: LoadRequest): Promise<void> {
     this.stopIdleWarmUp();
     const seq = ++this.loads;
     this.testHooks = req.testHooks;
     this.running?.abort.abort();
+    this.helper?.terminate();
+    this.helper = null;
+    this.helperStarts = 0;
+    // One thread, like the model worker's default: two runtimes on two cores, each single-threaded.
+    this.helperLoad = { modelUrl: req.modelUrl, ortUrl: req.ortUrl, backend: 'wasm', numThreads: 1, testHooks: false };
     await this.model?.release();
     this.model = null;
     this.lastReading = null;
     try {
       const info = await this.loadModel(req, () => seq !== this.loads);
       this.post({ type: 'loaded', id: req.id, info });
-      if (this.model && seq === this.loads) this.warmUpWhileIdle(this.model);
+      if (this.model && seq === this.loads && this.options.idleWarmUp) this.warmUpWhileIdle(this.model);
     } catch (e) {
       if (e instanceof ModelFileError) {
         this.post({
@@ -326,38 +351,97 @@ export class Engine {
   }
 
   read(req: ReadRequest): Promise<void> {
-    return this.readingJob(req.id, req.tokens, async ({ vocab, runner, backend }) => {
+    this.startHelper();
+    return this.readingJob(req.id, req.tokens, async (model) => {
       if (req.prompts.length === 0) throw new RangeError('no prompts to read the tune under');
       if (req.references && req.references.length !== req.prompts.length)
         throw new RangeError(`${req.prompts.length} prompts but references for ${req.references.length}`);
       const t0 = performance.now();
-      const prompts = req.prompts.map((words) => promptIds(vocab, words));
-      // Only log-probabilities, and the attention of the rows the view draws: nothing else leaves the runtime.
-      const readings = await readTune(runner, vocab, prompts, req.tokens, req.references, {
-        attention: req.attentionFor,
-      });
+      const helper = this.helper?.status === 'ready' ? this.helper : null;
+      const split = helper && planSplit(req.prompts.length, req.tokens.length);
+      const { readings, textLength, memoryLength } = split
+        ? await this.readSplit(model, helper, req, split)
+        : await this.readRows(model, req);
       const ms = performance.now() - t0;
-      const { dec_layers: L, n_heads: H } = runner.card.config;
-      // Rows are padded to the longest prompt and the longest references, so every row has the same T and M.
-      const { textLength, length: memoryLength } = readings[0].memory;
-      const size = L * H * memoryLength;
-      const wanted = new Set(req.attentionFor);
-      const transfer: Transferable[] = [];
-      const out = readings.map((r, i): PromptReading => {
-        let crossAttention: Float32Array | null = null;
-        if (wanted.has(i)) {
-          crossAttention = new Float32Array(r.crossAttention.length * size);
-          r.crossAttention.forEach((row, s) => crossAttention!.set(row, s * size));
-          transfer.push(crossAttention.buffer);
-        }
-        transfer.push(r.logProbs.buffer);
-        return { logProbs: r.logProbs, total: r.total, crossAttention, memory: r.memory };
-      });
+      const { dec_layers: L, n_heads: H } = model.runner.card.config;
+      const transfer = readings.flatMap((r) => [
+        r.logProbs.buffer,
+        ...(r.crossAttention ? [r.crossAttention.buffer] : []),
+      ]);
+      const rowsPerRuntime = split ? [split.here.length, split.helper.length] : [readings.length];
       this.post(
-        { type: 'read-done', id: req.id, readings: out, layers: L, heads: H, textLength, memoryLength, ms, backend },
+        {
+          type: 'read-done',
+          id: req.id,
+          readings,
+          layers: L,
+          heads: H,
+          textLength,
+          memoryLength,
+          ms,
+          rowsPerRuntime,
+          backend: model.backend,
+        },
         transfer,
       );
     });
+  }
+
+  /** Some rows here and the rest in the helper, at once; the helper's rows are read here if it fails. */
+  private async readSplit(model: Loaded, helper: ReadingHelper, req: ReadRequest, split: ReadSplit): Promise<ReadPart> {
+    const prompts = req.prompts.map((words) => promptIds(model.vocab, words));
+    const whole = memoryShape(prompts, req.references, model.runner.card.config.max_text);
+    const away = helper.read(rowsRequest(req, split.helper, whole)).catch(() => null);
+    const here = await this.readRows(model, rowsRequest(req, split.here, whole));
+    const there = (await away) ?? (await this.readRows(model, rowsRequest(req, split.helper, whole)));
+    return mergeParts(split, here, there);
+  }
+
+  /** One batched reading in this worker's runtime: log-probabilities, and the attention of the rows asked for. */
+  private async readRows(model: Loaded, req: RowsRequest): Promise<ReadPart> {
+    const { vocab, runner } = model;
+    const prompts = req.prompts.map((words) => promptIds(vocab, words));
+    // Only log-probabilities, and the attention of the rows the view draws: nothing else leaves the runtime.
+    const readings = await readTune(runner, vocab, prompts, req.tokens, req.references, {
+      attention: req.attentionFor,
+      memoryAtLeast: req.memoryAtLeast,
+    });
+    const { dec_layers: L, n_heads: H } = runner.card.config;
+    // Rows are padded to the longest prompt and the longest references, so every row has the same T and M.
+    const { textLength, length: memoryLength } = readings[0].memory;
+    const size = L * H * memoryLength;
+    const wanted = new Set(req.attentionFor);
+    const out = readings.map((r, i): PromptReading => {
+      let crossAttention: Float32Array | null = null;
+      if (wanted.has(i)) {
+        crossAttention = new Float32Array(r.crossAttention.length * size);
+        r.crossAttention.forEach((row, s) => crossAttention!.set(row, s * size));
+      }
+      return { logProbs: r.logProbs, total: r.total, crossAttention, memory: r.memory };
+    });
+    return { readings: out, textLength, memoryLength };
+  }
+
+  /**
+   * Starts the reading helper at the first reading on WASM: pages that never open a view never load a second
+   * runtime. Until it is ready, and if it fails, readings run here.
+   */
+  private startHelper(): void {
+    const make = this.options.readingHelper;
+    if (!make || !this.helperLoad || this.model?.backend !== 'wasm') return;
+    if (this.helper && this.helper.status !== 'failed') return;
+    if (this.helperStarts >= HELPER_STARTS) return;
+    this.helperStarts++;
+    let port: HelperPort;
+    try {
+      port = make();
+    } catch {
+      this.helperStarts = HELPER_STARTS; // workers cannot be started here: readings stay in this one
+      return;
+    }
+    this.helper = new ReadingHelper(port, this.helperLoad, (reason) =>
+      this.post({ type: 'notice', id: 0, message: `Readings run in one worker for now: ${reason}.` }),
+    );
   }
 
   ablate(req: AblateRequest): Promise<void> {

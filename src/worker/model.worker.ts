@@ -4,7 +4,11 @@ import type { WorkerReply, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const engine = new Engine((reply: WorkerReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer));
+const engine = new Engine((reply: WorkerReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer), {
+  idleWarmUp: true,
+  readingHelper: () =>
+    new Worker(new URL('./reader.worker.ts', import.meta.url), { type: 'module', name: 'apparatus-reader' }),
+});
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;

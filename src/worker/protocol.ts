@@ -5,9 +5,12 @@ import type { QueryTimings } from '../explain/neighboursQuery';
 import type { Reference } from '../music/excerpt';
 import type { GenerationSettings } from '../runtime/decode';
 import type { ReferenceTokens } from '../runtime/memory';
-import type { MemoryLayout } from '../runtime/modelTypes';
+import type { MemoryLayout, MemoryShape } from '../runtime/modelTypes';
 
-/** Typed messages between the page and model.worker.ts. Requests carry an id; every reply echoes it. */
+/**
+ * Typed messages between the page and model.worker.ts, and between the model worker and its reading helper
+ * (reader.worker.ts). Requests carry an id; every reply echoes it.
+ */
 
 export const BACKENDS = ['webgpu', 'wasm'] as const;
 export type Backend = (typeof BACKENDS)[number];
@@ -69,6 +72,11 @@ export interface ReadRequest {
   readonly attentionFor: readonly number[];
   /** Parallel to `prompts`: each row's reference excerpts as music tokens. None for any row when left out. */
   readonly references?: readonly ReferenceTokens[];
+  /**
+   * Pads the memory at least this wide. The model worker sets it on the rows it hands its reading helper, so both
+   * parts have the layout of the whole reading.
+   */
+  readonly memoryAtLeast?: MemoryShape;
 }
 
 /**
@@ -225,6 +233,8 @@ export type WorkerReply =
       readonly memoryLength: number;
       /** Wall time of the reading in the worker. */
       readonly ms: number;
+      /** Rows read by each runtime: [all] in one, [here, helper] when the reading helper took a share. */
+      readonly rowsPerRuntime: readonly number[];
       readonly backend: Backend;
     }
   | {

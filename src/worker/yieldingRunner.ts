@@ -1,4 +1,11 @@
-import type { DecoderSession, RowReferences, StepOptions, StepOutput, TuneModelRunner } from '../runtime/modelTypes';
+import type {
+  DecoderSession,
+  MemoryShape,
+  RowReferences,
+  StepOptions,
+  StepOutput,
+  TuneModelRunner,
+} from '../runtime/modelTypes';
 
 /** Resolves on a fresh macrotask, so messages queued for the worker (a cancel) run between decode steps. */
 function nextTask(): Promise<void> {
@@ -32,8 +39,12 @@ export class YieldingRunner implements TuneModelRunner {
     return this.inner.encode(prompt);
   }
 
-  async start(prompts: readonly Int32Array[], references?: readonly RowReferences[]): Promise<DecoderSession> {
-    const session = await this.inner.start(prompts, references);
+  async start(
+    prompts: readonly Int32Array[],
+    references?: readonly RowReferences[],
+    atLeast?: MemoryShape,
+  ): Promise<DecoderSession> {
+    const session = await this.inner.start(prompts, references, atLeast);
     const step = async (tokens: readonly Int32Array[], options?: StepOptions): Promise<StepOutput> => {
       await nextTask();
       if (this.failAfter !== null && this.failAfter-- <= 0) {

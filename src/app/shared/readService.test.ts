@@ -36,6 +36,7 @@ const DONE = {
   textLength: 3,
   memoryLength: 3,
   ms: 12,
+  rowsPerRuntime: [2],
   backend: 'wasm' as const,
 };
 

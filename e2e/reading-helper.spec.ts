@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures';
+
+const WORDS = ['a', 'lively', 'jig', 'in', 'd', 'major'];
+/** The prompt and each of its leave-one-out variants, as the perturbation view reads them. */
+const PROMPTS = [WORDS, ...WORDS.map((_, i) => WORDS.filter((_, j) => j !== i))];
+const BARS = ['D 2 F A 2 F |', 'd 2 A F 2 A |', 'G 2 B A F D |', 'E F E D 3 |'];
+const TOKENS = ['M:6/8', 'K:Dmaj', ...Array.from({ length: 24 }, (_, i) => BARS[i % 4].split(' ')).flat()];
+
+test('a large reading is shared with a second runtime once it has loaded, and reads the same numbers', async ({
+  app,
+}) => {
+  await app.openReady();
+  // The first reading starts the reading helper, so it runs in the model worker's runtime alone.
+  const alone = await app.read(PROMPTS, TOKENS);
+  if ('error' in alone) throw new Error(alone.error);
+  expect(alone.rowsPerRuntime).toEqual([PROMPTS.length]);
+
+  let shared = alone;
+  await expect
+    .poll(
+      async () => {
+        const r = await app.read(PROMPTS, TOKENS);
+        if ('error' in r) throw new Error(r.error);
+        shared = r;
+        return r.rowsPerRuntime;
+      },
+      { timeout: 30_000, intervals: [250] },
+    )
+    .toEqual([4, 3]);
+  // The helper's rows are padded as the whole batch, so each row reads as it does in one runtime.
+  shared.totals.forEach((total, i) => expect(Math.abs(total - alone.totals[i]), `row ${i}`).toBeLessThan(1e-3));
+  expect(new Set(shared.totals).size).toBe(PROMPTS.length);
+});
