@@ -4,10 +4,14 @@ import type { WorkerReply, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// A reading helper only where a second core can run it beside this worker.
+const readingHelper =
+  navigator.hardwareConcurrency >= 2
+    ? () => new Worker(new URL('./reader.worker.ts', import.meta.url), { type: 'module', name: 'apparatus-reader' })
+    : undefined;
 const engine = new Engine((reply: WorkerReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer), {
   idleWarmUp: true,
-  readingHelper: () =>
-    new Worker(new URL('./reader.worker.ts', import.meta.url), { type: 'module', name: 'apparatus-reader' }),
+  readingHelper,
 });
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
