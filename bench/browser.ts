@@ -6,7 +6,7 @@ import { PromptPanel } from '../e2e/pages/PromptPanel';
 import { probeScript, type ProbeGeneration, type ProbeState } from './pageProbe';
 
 const EXECUTABLE = CHROMIUM_PATH;
-const ARGS = [...CHROMIUM_ARGS, ...(process.env.XARGS ? process.env.XARGS.split(' ') : [])];
+const ARGS = CHROMIUM_ARGS;
 
 export function launchChromium(webgpu: boolean): Promise<Browser> {
   return chromium.launch({ executablePath: EXECUTABLE, args: webgpu ? [...ARGS, '--enable-unsafe-webgpu'] : ARGS });
