@@ -31,3 +31,32 @@ test('a large reading is shared with a second runtime once it has loaded, and re
   shared.totals.forEach((total, i) => expect(Math.abs(total - alone.totals[i]), `row ${i}`).toBeLessThan(1e-3));
   expect(new Set(shared.totals).size).toBe(PROMPTS.length);
 });
+
+test('a reading helper that cannot load leaves readings whole in the model worker, with one notice', async ({
+  app,
+  page,
+}) => {
+  await app.openReady();
+  // The model worker has its files; each helper, started by a reading, finds none (a second is tried once).
+  await page.route('**/models/*.onnx', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+  const notice = page.getByTestId('notices').getByText('Readings now run in one worker');
+  const first = await app.read(PROMPTS, TOKENS);
+  if ('error' in first) throw new Error(first.error);
+  await expect
+    .poll(
+      async () => {
+        const r = await app.read(PROMPTS, TOKENS);
+        if ('error' in r) throw new Error(r.error);
+        expect(r.rowsPerRuntime).toEqual([PROMPTS.length]);
+        expect(r.totals).toEqual(first.totals);
+        return notice.count();
+      },
+      { timeout: 30_000, intervals: [250] },
+    )
+    .toBe(1);
+  await page.unroute('**/models/*.onnx');
+  const later = await app.read(PROMPTS, TOKENS);
+  if ('error' in later) throw new Error(later.error);
+  expect(later.rowsPerRuntime).toEqual([PROMPTS.length]);
+  await expect(notice).toHaveCount(1);
+});

@@ -439,9 +439,11 @@ export class Engine {
       this.helperStarts = HELPER_STARTS; // workers cannot be started here: readings stay in this one
       return;
     }
-    this.helper = new ReadingHelper(port, this.helperLoad, (reason) =>
-      this.post({ type: 'notice', id: 0, message: `Readings run in one worker for now: ${reason}.` }),
-    );
+    // Told once, when no further helper will be started: a reading is never lost to it, only slower.
+    this.helper = new ReadingHelper(port, this.helperLoad, (reason) => {
+      if (this.helperStarts >= HELPER_STARTS)
+        this.post({ type: 'notice', id: 0, message: `Readings now run in one worker: ${reason}.` });
+    });
   }
 
   ablate(req: AblateRequest): Promise<void> {
