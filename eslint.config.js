@@ -37,4 +37,15 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
     },
   },
+  {
+    // The bench's page and worker script for onnxruntime-web alone, copied into the bench build as it is.
+    files: ['bench/runtimeAlone/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['self', 'document', 'fetch', 'performance', 'postMessage', 'location', 'Worker', 'URLSearchParams'].map(
+          (name) => [name, 'readonly'],
+        ),
+      ),
+    },
+  },
 );

@@ -13,6 +13,7 @@ import { parseOptions, runCli } from '../cli/args';
 import { FIGURES } from './figures';
 import { loadAverage, machineInfo, modelIdentity } from './machine';
 import { result, type FigureResult } from './report';
+import { placeRuntimeAlonePage } from './runtimeAlone';
 import { ensureBuild, startServer } from './server';
 import { BenchSession, type BenchOptions } from './session';
 import { rerender, writeReport } from './writeReport';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const loadAtStart = loadAverage();
   const started = Date.now();
   const rebuilt = ensureBuild(Boolean(o.rebuild));
+  placeRuntimeAlonePage();
   const server = await startServer();
   const bench = new BenchSession(server, options);
   const rows: FigureResult[] = [];

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { IDLE_WARM_UP_STEPS } from '../src/runtime/warmUp';
 import { adapterInfo, applySettings, generateOnce, launchChromium, openProbed, waitForModel } from './browser';
 import { loadAverage, type LoadAverage } from './machine';
 import { nodeRuns, type NodeRuns } from './nodeRuns';
@@ -6,6 +7,7 @@ import { measurePageLoad, type PageLoad } from './pageLoad';
 import type { BenchServer } from './server';
 import { heatmapHoverRuns, type HoverRuns } from './heatmapHover';
 import { runCatalogueScale, type CatalogueScale } from './catalogueScaleRun';
+import { promptMemory, runtimeAloneRuns, type RuntimeAloneRuns } from './runtimeAlone';
 import { leaveOneOutRuns, neighbourRuns, type NeighbourRuns, type ReadRuns } from './viewRuns';
 import type { ProbeGeneration, ProbeState } from './pageProbe';
 
@@ -142,6 +144,20 @@ export class BenchSession {
         }
       }
       return { info: info!, runs };
+    });
+  }
+
+  /** The decoder stepped by onnxruntime-web alone in a Chromium worker, with the WASM tunes' shapes. */
+  runtimeAlone(): Promise<RuntimeAloneRuns> {
+    return this.once('runtimeAlone', async () => {
+      const { settings, prompt } = await this.node();
+      return runtimeAloneRuns(await this.browser(), this.baseUrl, {
+        batch: settings.guidance === 1 ? 1 : 2,
+        memory: promptMemory(prompt),
+        steps: this.options.maxTokens,
+        warmSteps: IDLE_WARM_UP_STEPS,
+        repeats: this.options.repeats,
+      });
     });
   }
 

@@ -7,7 +7,7 @@ import type { ModelCard } from '../runtime/modelTypes';
 import { OrtTuneModel } from '../runtime/ortRunner';
 import { memoryShape } from '../runtime/memory';
 import { readTune } from '../runtime/score';
-import { warmUp } from '../runtime/warmUp';
+import { IDLE_WARM_UP_STEPS, warmUp } from '../runtime/warmUp';
 import { Vocab, type VocabJson } from '../tokenizer/vocab';
 import { chooseBackend } from './backend';
 import { fetchCard, fetchVerified, ModelFileError, sha256Hex } from './modelFiles';
@@ -58,12 +58,6 @@ function checkReadable(model: Loaded, tokens: readonly string[]): void {
  * (bench --only load-to-first-token): median 1.53 s with 2 steps, 1.60 s with 8, 2 steps faster in every round.
  */
 const WARM_UP_TOKENS = 2;
-/**
- * Decode steps the idle warm-up takes at most: about two tunes. onnxruntime's WebAssembly starts on V8's baseline
- * tier and its hot functions are optimised only after enough calls, so without it the first tunes of a visit ran
- * at up to twice the time of later ones (`npm run bench`: the 256-token rows, first of a visit and in a row).
- */
-const IDLE_WARM_UP_STEPS = 512;
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 /** Reading helpers started per model load at most: one crash is retried, a second leaves readings in one worker. */
 const HELPER_STARTS = 2;
