@@ -345,7 +345,9 @@ export class Engine {
   }
 
   read(req: ReadRequest): Promise<void> {
-    this.startHelper();
+    // Only a reading large enough to share starts the helper: the attention view's one-row reading after every
+    // tune would otherwise load a second runtime under the next tune.
+    if (planSplit(req.prompts.length, req.tokens.length)) this.startHelper();
     return this.readingJob(req.id, req.tokens, async (model) => {
       if (req.prompts.length === 0) throw new RangeError('no prompts to read the tune under');
       if (req.references && req.references.length !== req.prompts.length)
@@ -417,8 +419,8 @@ export class Engine {
   }
 
   /**
-   * Starts the reading helper at the first reading on WASM: pages that never open a view never load a second
-   * runtime. Until it is ready, and if it fails, readings run here.
+   * Starts the reading helper at the first reading worth sharing, on WASM: pages that never read a tune under
+   * several prompts never load a second runtime. Until it is ready, and if it fails, readings run here.
    */
   private startHelper(): void {
     const make = this.options.readingHelper;
