@@ -55,7 +55,7 @@ test('the catalogue waits for the model, says so, and loads at once on request',
   await page.route('**/models/decoder.onnx', () => undefined);
   await app.open();
   const waiting = catalogue.root.getByTestId('catalogue-waiting');
-  await expect(waiting).toContainText('loads once the model is ready');
+  await expect(waiting).toContainText('loads at the first pause once the model is ready');
   await expect(page.getByTestId('map-panel').getByTestId('catalogue-waiting')).toBeVisible();
   expect(corpus).toEqual([]);
   await waiting.getByRole('button', { name: 'Load it now' }).click();

@@ -122,3 +122,22 @@ test('the about page explains the gradient estimate and its limits', async ({ ap
   await expect(about.getByRole('heading', { name: 'Known limits' })).toBeVisible();
   await expect(about).toContainText('Only the output layer');
 });
+
+test('the neighbour indexes are built at a pause, not under a tune pressed for at once', async ({ app, page }) => {
+  const neighbours = new NeighboursPanel(page);
+  const indexRequests: number[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/corpus/neighbours')) indexRequests.push(Date.now());
+  });
+  await app.openReady();
+  await app.prompt.fill('a lively reel in D major');
+  await app.controls.quick(5, 48);
+  await app.generate();
+  // Generate again at once, with a long tune: nothing of the indexes is fetched while it is written.
+  await app.controls.quick(6, 510);
+  await app.controls.fitBars.uncheck();
+  await app.generate();
+  expect(indexRequests).toEqual([]);
+  await expect(neighbours.items.first()).toBeVisible({ timeout: 60_000 });
+  expect(indexRequests.length).toBeGreaterThan(0);
+});

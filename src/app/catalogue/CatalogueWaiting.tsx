@@ -9,7 +9,7 @@ export function CatalogueWaiting({ loading }: { loading: string }) {
   if (open) return <p className="hint">{loading}</p>;
   return (
     <p className="hint" data-testid="catalogue-waiting">
-      The training catalogue (about 1 MB) loads once the model is ready, so the first tune comes sooner.{' '}
+      The training catalogue (about 1 MB) loads at the first pause once the model is ready, so tunes come sooner.{' '}
       <button type="button" onClick={openNow}>
         Load it now
       </button>

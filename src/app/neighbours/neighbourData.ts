@@ -6,6 +6,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { NeighbourSettings } from '../../explain/neighbours';
 import { NeighbourClient } from '../../worker/neighbourClient';
+import { IDLE_BEFORE_CATALOGUE_MS, useCatalogueGate } from '../catalogue/catalogueGate';
+import { usePause } from '../usePause';
 import { corpusUrl } from '../env';
 import type { QueryVectors } from '../../worker/neighbourProtocol';
 
@@ -29,8 +31,15 @@ export const neighbourIndexOptions = queryOptions({
   retry: false,
 });
 
+/**
+ * The catalogue's neighbour indexes, built once the catalogue gate has opened (catalogueGate.ts says when) and at a
+ * pause in the writing of tunes: building them takes a core, and begun as a tune ended it ran under the next one.
+ * Once built they stay, whatever the pauses.
+ */
 export function useNeighbourIndex(wanted: boolean) {
-  return useQuery({ ...neighbourIndexOptions, enabled: wanted });
+  const open = useCatalogueGate((s) => s.open);
+  const paused = usePause(IDLE_BEFORE_CATALOGUE_MS);
+  return useQuery({ ...neighbourIndexOptions, enabled: wanted && open && paused });
 }
 
 export const copyScoreOptions = (tokens: readonly string[]) =>
