@@ -355,16 +355,15 @@ export class Engine {
       const t0 = performance.now();
       const helper = this.helper?.status === 'ready' ? this.helper : null;
       const split = helper && planSplit(req.prompts.length, req.tokens.length);
-      const { readings, textLength, memoryLength } = split
+      const { readings, textLength, memoryLength, rowsPerRuntime } = split
         ? await this.readSplit(model, helper, req, split)
-        : await this.readRows(model, req);
+        : { ...(await this.readRows(model, req)), rowsPerRuntime: [req.prompts.length] };
       const ms = performance.now() - t0;
       const { dec_layers: L, n_heads: H } = model.runner.card.config;
       const transfer = readings.flatMap((r) => [
         r.logProbs.buffer,
         ...(r.crossAttention ? [r.crossAttention.buffer] : []),
       ]);
-      const rowsPerRuntime = split ? [split.here.length, split.helper.length] : [readings.length];
       this.post(
         {
           type: 'read-done',
@@ -383,14 +382,24 @@ export class Engine {
     });
   }
 
-  /** Some rows here and the rest in the helper, at once; the helper's rows are read here if it fails. */
-  private async readSplit(model: Loaded, helper: ReadingHelper, req: ReadRequest, split: ReadSplit): Promise<ReadPart> {
+  /**
+   * Some rows here and the rest in the helper, at once; the helper's rows are read here if it fails. Also says how
+   * many rows each runtime read.
+   */
+  private async readSplit(
+    model: Loaded,
+    helper: ReadingHelper,
+    req: ReadRequest,
+    split: ReadSplit,
+  ): Promise<ReadPart & { rowsPerRuntime: number[] }> {
     const prompts = req.prompts.map((words) => promptIds(model.vocab, words));
     const whole = memoryShape(prompts, req.references, model.runner.card.config.max_text);
     const away = helper.read(rowsRequest(req, split.helper, whole)).catch(() => null);
     const here = await this.readRows(model, rowsRequest(req, split.here, whole));
-    const there = (await away) ?? (await this.readRows(model, rowsRequest(req, split.helper, whole)));
-    return mergeParts(split, here, there);
+    const there = await away;
+    if (there) return { ...mergeParts(split, here, there), rowsPerRuntime: [split.here.length, split.helper.length] };
+    const rest = await this.readRows(model, rowsRequest(req, split.helper, whole));
+    return { ...mergeParts(split, here, rest), rowsPerRuntime: [req.prompts.length] };
   }
 
   /** One batched reading in this worker's runtime: log-probabilities, and the attention of the rows asked for. */
