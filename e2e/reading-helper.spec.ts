@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { ViewsPanel } from './pages/ViewsPanel';
 
 const WORDS = ['a', 'lively', 'jig', 'in', 'd', 'major'];
 /** The prompt and each of its leave-one-out variants, as the perturbation view reads them. */
@@ -59,4 +60,21 @@ test('a reading helper that cannot load leaves readings whole in the model worke
   if ('error' in later) throw new Error(later.error);
   expect(later.rowsPerRuntime).toEqual([PROMPTS.length]);
   await expect(notice).toHaveCount(1);
+});
+
+test('opening the prompt perturbation view starts the reading helper before its first reading; a tune alone does not', async ({
+  app,
+  page,
+}) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await app.openReady();
+  await app.prompt.fill('a slow jig in d');
+  await app.controls.quick(21, 64);
+  await app.generate();
+  // The attention map's one-row reading of the tune is not worth sharing.
+  await page.waitForTimeout(1500);
+  expect(workers.filter((url) => url.includes('reader.worker'))).toEqual([]);
+  await new ViewsPanel(page).open('Prompt perturbation');
+  await expect.poll(() => workers.filter((url) => url.includes('reader.worker')).length).toBe(1);
 });

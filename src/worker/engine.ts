@@ -344,6 +344,11 @@ export class Engine {
     });
   }
 
+  /** A view that reads under several prompts is open: the helper loads now, before its first reading. */
+  prepareReadings(): void {
+    this.startHelper();
+  }
+
   read(req: ReadRequest): Promise<void> {
     // Only a reading large enough to share starts the helper: the attention view's one-row reading after every
     // tune would otherwise load a second runtime under the next tune.

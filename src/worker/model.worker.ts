@@ -35,6 +35,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     case 'ablate':
       void engine.ablate(req);
       break;
+    case 'prepare-readings':
+      engine.prepareReadings();
+      break;
     case 'crash':
       engine.crash(req);
       break;

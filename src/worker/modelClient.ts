@@ -192,6 +192,11 @@ export class ModelClient {
     });
   }
 
+  /** A view that reads under several prompts has opened: see PrepareReadingsRequest. */
+  prepareReadings(): void {
+    this.post({ type: 'prepare-readings', id: this.nextId++ });
+  }
+
   /** Test hook: see CrashRequest. */
   crash(mode: CrashRequest['mode']): void {
     this.post({ type: 'crash', id: this.nextId++, mode });

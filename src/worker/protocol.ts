@@ -49,6 +49,15 @@ export interface CancelRequest {
 }
 
 /**
+ * A view that reads a tune under several prompts is open: the model worker may start its reading helper now, so
+ * the view's first reading is shared too. No reply.
+ */
+export interface PrepareReadingsRequest {
+  readonly type: 'prepare-readings';
+  readonly id: number;
+}
+
+/**
  * Test hook, honoured only when the load request set `testHooks`. `throw` raises an uncaught error in the
  * worker (as a WASM abort would); `webgpu-fail` makes the next WebGPU generation fail mid-run.
  */
@@ -109,7 +118,14 @@ export interface AblateRequest {
 }
 
 export type WorkerRequest =
-  LoadRequest | GenerateRequest | CancelRequest | CrashRequest | ReadRequest | VectorsRequest | AblateRequest;
+  | LoadRequest
+  | GenerateRequest
+  | CancelRequest
+  | CrashRequest
+  | ReadRequest
+  | VectorsRequest
+  | AblateRequest
+  | PrepareReadingsRequest;
 
 /** One prompt's reading of the tune in a `read` reply. */
 export interface PromptReading {

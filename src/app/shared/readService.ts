@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { ReferenceTokens } from '../../runtime/memory';
 import type { MemoryLayout } from '../../runtime/modelTypes';
 import type { GenerateInput, GenerationDone, ReadDone, Result } from '../../worker/modelClient';
@@ -98,6 +99,14 @@ export const readOptions = (
     staleTime: Infinity,
     retry: false,
   });
+
+/**
+ * For a view that reads the tune under several prompts: tells the model worker, when the view opens, that it may
+ * start its reading helper, so the view's first reading is shared between two runtimes as later ones are.
+ */
+export function usePrepareReadings(): void {
+  useEffect(() => modelClient().prepareReadings(), []);
+}
 
 /** Writes a tune in the worker without touching the tune on show: the stream is drained, only the result kept. */
 export function generateQuietly(input: GenerateInput): Promise<Result<GenerationDone>> {

@@ -8,7 +8,7 @@ import { baseNodeOf, recordReading } from './journalService';
 import { LIKELIHOOD_LABEL, LikelihoodReading } from './LikelihoodReading';
 import { buildPerturbations } from './perturbationSet';
 import { PerturbationPicker } from './PerturbationPicker';
-import { readOptions } from '../shared/readService';
+import { readOptions, usePrepareReadings } from '../shared/readService';
 import { regenerate, regenerationInput } from './regenerate';
 import type { ViewContext } from './useViewContext';
 import { useViews } from './viewStore';
@@ -20,6 +20,7 @@ export function PerturbationPanel({ tune, ctx }: { tune: Tune; ctx: ViewContext 
   const held = useViews((s) => s.held);
   const release = useViews((s) => s.release);
   const [error, setError] = useState<string | null>(null);
+  usePrepareReadings();
   const sha = ctx.modelSha256 ?? '';
   const choice = useMemo(() => buildPerturbations(tune.words, view, ctx.knows), [tune.words, view, ctx.knows]);
   const prompts = useMemo(() => [tune.words, ...choice.perturbations.map((p) => p.words)], [tune.words, choice]);
