@@ -58,8 +58,13 @@ test('the catalogue waits for the model, says so, and loads at once on request',
   await expect(waiting).toContainText('loads at the first pause once the model is ready');
   await expect(page.getByTestId('map-panel').getByTestId('catalogue-waiting')).toBeVisible();
   expect(corpus).toEqual([]);
+  // The permitted uses hold their place while the rights registry waits for the catalogue: nothing below moves.
+  await expect(page.getByTestId('permitted-uses-pending')).toBeVisible();
+  const settingsTop = await app.controls.top();
   await waiting.getByRole('button', { name: 'Load it now' }).click();
   await expect(catalogue.count).toContainText(' tunes');
+  await expect(page.getByTestId('permitted-uses')).toBeVisible();
+  expect(await app.controls.top()).toBe(settingsTop);
   expect(corpus).toContain('/corpus/catalogue.json');
   expect((await app.state()).model.ready).toBe(false);
 });

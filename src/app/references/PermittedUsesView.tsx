@@ -3,6 +3,7 @@ import { permittedUses } from '../../rights/consent';
 import type { Registry } from '../../rights/registrySchema';
 import { termsForSource } from '../../rights/terms';
 import { USE_LABELS } from '../rights/termsText';
+import { OUTPUT_USES } from '../../rights/registrySchema';
 
 interface Props {
   readonly registry: Registry;
@@ -39,6 +40,24 @@ export function PermittedUsesView({ registry, references }: Props) {
           : 'The most restrictive term wins: a use is permitted only when every reference permits it.'}
         {registry.simulated ? ' These terms are simulated: the tunes are public domain.' : ''}
       </p>
+    </div>
+  );
+}
+
+/**
+ * The same block while the rights registry loads (it comes with the catalogue, at a pause after the model is
+ * ready): one line per use, so the settings below keep their place when the verdicts arrive.
+ */
+export function PermittedUsesPending() {
+  return (
+    <div className="permitted-uses" data-testid="permitted-uses-pending">
+      <h4>Permitted uses of the next tune</h4>
+      <ul>
+        {OUTPUT_USES.map((use) => (
+          <li key={use}>{USE_LABELS[use]}: …</li>
+        ))}
+      </ul>
+      <p className="hint">The terms come from the rights registry, which loads with the training catalogue.</p>
     </div>
   );
 }

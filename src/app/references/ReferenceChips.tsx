@@ -4,7 +4,7 @@ import { useSettings } from '../../store/settingsStore';
 import { referenceText, royaltyText, usesText } from '../rights/termsText';
 import { useRegistry } from '../rights/useRegistry';
 import { AddAbcReference } from './AddAbcReference';
-import { PermittedUsesView } from './PermittedUsesView';
+import { PermittedUsesPending, PermittedUsesView } from './PermittedUsesView';
 import { removeReference } from './referenceService';
 import './references.css';
 
@@ -47,7 +47,11 @@ export function ReferenceChips() {
           })}
         </ul>
       )}
-      {registry && <PermittedUsesView registry={registry} references={references} />}
+      {registry ? (
+        <PermittedUsesView registry={registry} references={references} />
+      ) : (
+        status !== 'error' && <PermittedUsesPending />
+      )}
       <AddAbcReference />
     </div>
   );
