@@ -109,7 +109,8 @@ async function wasmTotal(bench: BenchSession): Promise<Reading> {
     `${tuneNote(b, 'worker-side total (prompt encoding + every step)')}; one page, Generate pressed as soon as the ` +
       `settings were typed in after the model was ready, and again at each tune's end: ${totals.map((t) => fmt(t)).join(', ')} s ` +
       'in that order (the first tunes of a page run on code V8 has not optimised yet: Generate stops the idle ' +
-      'warm-up, here about half a second after the model is ready)',
+      `warm-up, here ${b.readyToFirstGenerateMs === undefined ? '?' : fmt(b.readyToFirstGenerateMs / 1000)} s ` +
+      'after the model was ready)',
   );
 }
 

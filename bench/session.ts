@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { IDLE_WARM_UP_STEPS } from '../src/runtime/warmUp';
-import { adapterInfo, applySettings, generateOnce, launchChromium, openProbed, waitForModel } from './browser';
+import {
+  adapterInfo,
+  applySettings,
+  generateOnce,
+  launchChromium,
+  openProbed,
+  probeState,
+  waitForModel,
+} from './browser';
 import { loadAverage, type LoadAverage } from './machine';
 import { nodeRuns, type NodeRuns } from './nodeRuns';
 import { measurePageLoad, type PageLoad } from './pageLoad';
@@ -29,6 +37,8 @@ export interface BenchOptions {
 export interface BrowserRuns {
   readonly info: NonNullable<ProbeState['info']>;
   readonly runs: readonly ProbeGeneration[];
+  /** From the model's `loaded` to the first Generate, ms, where one page wrote every run. */
+  readonly readyToFirstGenerateMs?: number;
 }
 
 export type WebGpuRuns =
@@ -111,7 +121,8 @@ export class BenchSession {
         });
         const runs: ProbeGeneration[] = [];
         for (let i = 0; i < this.options.repeats; i++) runs.push(await generateOnce(page, 120_000));
-        return { info, runs };
+        const { loadedAt } = await probeState(page);
+        return { info, runs, readyToFirstGenerateMs: loadedAt === null ? undefined : runs[0].sentAt - loadedAt };
       } finally {
         await page.context().close();
       }

@@ -24,8 +24,6 @@ export class ReadingHelper {
   private state: HelperState = 'loading';
   private readonly pending = new Map<number, Pending>();
   private nextId = LOAD_ID + 1;
-  /** Why the helper failed, for the notice the model worker posts. */
-  failure: string | null = null;
 
   /** Starts loading the model in `port`'s worker; `onFailed` hears once if it fails (to load, or later). */
   constructor(
@@ -78,7 +76,6 @@ export class ReadingHelper {
   private fail(reason: string, announce = true): void {
     if (this.state === 'failed') return;
     this.state = 'failed';
-    this.failure = reason;
     this.port.terminate();
     for (const p of this.pending.values()) p.reject(new Error(reason));
     this.pending.clear();

@@ -2,8 +2,8 @@
  * When the catalogue (about 1 MB, and every panel that draws it) and the neighbour indexes built from it may load:
  * at a pause after the model is ready, so no tune shares the machine with them. Nothing a generation needs comes
  * from them: the vocabulary and grammar come with the model, and references chosen from the catalogue are added by
- * hand. Opened as a tune ended, they loaded under the next one when a person pressed Generate again at once, and
- * slowed it by about half (`npm run bench`: the 256-token tunes in a row, listed in order). It opens once, for good.
+ * hand. Opened as a tune ended, they loaded under the next one when a person pressed Generate again at once
+ * (e2e/neighbours.spec.ts checks that the indexes no longer do). It opens once, for good.
  */
 import { useEffect } from 'react';
 import { create } from 'zustand';

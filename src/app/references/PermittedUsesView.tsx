@@ -1,9 +1,8 @@
 import { referenceLabel, type Reference } from '../../music/excerpt';
 import { permittedUses } from '../../rights/consent';
-import type { Registry } from '../../rights/registrySchema';
+import { OUTPUT_USES, type Registry } from '../../rights/registrySchema';
 import { termsForSource } from '../../rights/terms';
 import { USE_LABELS } from '../rights/termsText';
-import { OUTPUT_USES } from '../../rights/registrySchema';
 
 interface Props {
   readonly registry: Registry;
