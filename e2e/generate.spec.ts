@@ -103,3 +103,40 @@ test('the score drawn off screen while the model loads is gone once it is ready'
   await expect(page.locator('.score-warm-up')).toHaveCount(0);
   await expect(app.score.notes).toHaveCount(0);
 });
+
+test('a tune being written is redrawn at the redraw cadence, and drawn whole at once when it ends', async ({
+  app,
+  page,
+}) => {
+  // Records when a new score drawing (an abcjs svg) lands in the score panel, and whether a tune was streaming then.
+  await page.addInitScript(() => {
+    const draws: { at: number; streaming: boolean }[] = [];
+    (window as unknown as { __draws: typeof draws }).__draws = draws;
+    new MutationObserver((records) => {
+      const drew = records.some(
+        (r) =>
+          r.target instanceof Element &&
+          r.target.matches('[data-testid="score"]') &&
+          [...r.addedNodes].some((n) => n instanceof SVGElement || (n instanceof Element && n.querySelector('svg'))),
+      );
+      if (drew) draws.push({ at: performance.now(), streaming: window.__apparatus!.state().streaming });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await app.openReady();
+  await app.controls.quick(23, 510);
+  const tune = await app.generate();
+  const draws = (await page.evaluate(() => (window as unknown as { __draws: unknown }).__draws)) as {
+    at: number;
+    streaming: boolean;
+  }[];
+  const live = draws.filter((d) => d.streaming);
+  expect(tune.tokens.length).toBeGreaterThan(100);
+  expect(live.length).toBeGreaterThan(1);
+  // Redraws start MIN_REDRAW_GAP_MS (100 ms) apart; they land a drawing's time later, which varies a little. A
+  // drawing at every animation frame would land 16-50 ms apart.
+  const gaps = live.slice(1).map((d, i) => d.at - live[i].at);
+  expect(Math.min(...gaps)).toBeGreaterThan(60);
+  expect(gaps.sort((a, b) => a - b)[gaps.length >> 1]).toBeGreaterThanOrEqual(95);
+  // The finished tune is drawn once more, as soon as it ends.
+  expect(draws.at(-1)!.streaming).toBe(false);
+});

@@ -17,4 +17,19 @@ export class GenerateBar {
     this.count = this.root.getByTestId('generation-count');
     this.reason = this.root.getByTestId('generate-reason');
   }
+
+  /**
+   * Presses Cancel from inside the page as soon as `tokens` tokens of the tune have streamed. A press sent from the
+   * test arrives a round trip later, and on a fast machine the tune could be finished by then.
+   */
+  async cancelAfter(tokens: number): Promise<void> {
+    await this.root.page().waitForFunction((n) => {
+      if (window.__apparatus!.state().streamTokens < n) return false;
+      const cancel = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="generate-bar"] button')].find(
+        (b) => b.textContent === 'Cancel',
+      );
+      cancel?.click();
+      return cancel !== undefined;
+    }, tokens);
+  }
 }

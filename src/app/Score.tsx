@@ -11,11 +11,13 @@ interface Props {
   readonly onClick: (click: ScoreClick) => void;
   /** Bars for the keyboard; without them the score takes no focus. */
   readonly keys?: BarKeys;
+  /** Hears how long each drawing of the score took. */
+  readonly onDrawn?: (ms: number) => void;
 }
 
 /** Mounts the abcjs score view; the drawing itself lives in vis/scoreView.ts. */
-export function Score({ abc, selectedNotes, playingNote, onClick, keys }: Props) {
-  const { node, view } = useScoreView(abc, onClick);
+export function Score({ abc, selectedNotes, playingNote, onClick, keys, onDrawn }: Props) {
+  const { node, view } = useScoreView(abc, onClick, onDrawn);
   const cursor = useBarCursor(view, keys, abc);
   useEffect(() => view.current?.mark('ap-selected', selectedNotes), [view, selectedNotes, abc]);
   useEffect(() => {

@@ -7,6 +7,7 @@ import { runGeneration } from './generation';
 import { Score } from './Score';
 import { barNumberOf, mapTune, measureAt, notesInMeasure, prefixThroughMeasure } from './tuneMap';
 import { useCanGenerate } from './useCanGenerate';
+import { useRedrawCadence } from './useRedrawCadence';
 
 const STOPPED = {
   end: 'the model ended the tune',
@@ -23,7 +24,9 @@ export function ScorePanel() {
   const error = useTune((s) => s.generationError);
   const select = useTune((s) => s.select);
   const { ok: canGenerate } = useCanGenerate();
-  const tokens = streaming?.tokens ?? current?.tokens ?? null;
+  // A tune being written is redrawn at the redraw cadence, not at every token (redrawCadence.ts).
+  const cadence = useRedrawCadence(streaming?.tokens ?? current?.tokens ?? null, streaming !== null);
+  const tokens = cadence.shown;
   const title = tuneTitle(streaming?.prompt ?? current?.prompt ?? '');
   const abc = useMemo(() => (tokens ? tokensToAbc(tokens, { title }) : ''), [tokens, title]);
   const map = useMemo(() => mapTune(tokens ?? []), [tokens]);
@@ -54,6 +57,7 @@ export function ScorePanel() {
           {!streaming && current && <AskDifferences tune={current} />}
           <Score
             abc={abc}
+            onDrawn={cadence.drawn}
             selectedNotes={streaming ? [] : selectedNotes}
             playingNote={streaming ? null : playingNote}
             onClick={(c) => !streaming && select(measureAt(map, c))}
