@@ -6,6 +6,7 @@ import { PAUSE_MS, type BenchSession, type BrowserRuns } from './session';
 import { lateOverEarly, lateOverEarlyMedian, median, spread, type Spread } from './stats';
 import type { ServedResponse } from './pageLoad';
 import { VIEW_FIGURES } from './viewFigures';
+import { loadBreakdown } from './loadBreakdown';
 import type { ProbeGeneration } from './pageProbe';
 import { STEP_SPLIT_FIGURES } from './stepSplit';
 
@@ -97,7 +98,8 @@ async function loadToFirstToken(bench: BenchSession): Promise<Reading> {
   return fromRuns(
     loads.map((l) => l.navToFirstTokenMs / 1000),
     `fresh context, WASM, default settings; the model was ready (warm-up included) at a median ${fmt(ready)} s ` +
-      `and Generate was clicked then`,
+      `and Generate was clicked then. Where the time went, as the page heard of each step of the load: ` +
+      `${loadBreakdown(loads)}; first token ${fmt(median(loads.map((l) => l.navToFirstTokenMs)) / 1000)} s`,
   );
 }
 

@@ -22,6 +22,8 @@ export interface PageLoad {
   readonly navToReadyMs: number;
   readonly navToClickMs: number;
   readonly navToFirstTokenMs: number;
+  /** When the page heard of each step of the model's load (main-thread time, so 0 is the navigation start). */
+  readonly loadMarks: ProbeState['loadMarks'];
   /**
    * What the server wrote between navigation and the model reporting itself loaded: the byte count of record,
    * since it sees every request, the worker's included, whatever the page's Resource Timing reports.
@@ -85,6 +87,7 @@ export async function measurePageLoad(
       navToReadyMs: s.loadedAt!,
       navToClickMs: s.clickAt!,
       navToFirstTokenMs: s.generations[0].tokenAt[0],
+      loadMarks: s.loadMarks,
       beforeReady: all.filter((t) => t.endAt <= ready),
       afterReady: all.filter((t) => t.endAt > ready),
       playwrightBytes,

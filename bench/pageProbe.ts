@@ -4,7 +4,7 @@
  * navigation start). With `autoGenerate` it clicks Generate as soon as the model is loaded and the button is
  * enabled. Kept as plain JavaScript text: functions handed to the page must not depend on the bundler.
  */
-import type { StepSplit } from '../src/worker/protocol';
+import { LOAD_STAGES, type StepSplit } from '../src/worker/protocol';
 
 export interface ProbeGeneration {
   readonly sentAt: number;
@@ -40,6 +40,11 @@ export interface ProbeState {
     readonly warmupStepMs: number;
   } | null;
   clickAt: number | null;
+  /**
+   * When the page first heard of each step of the model's load (LOAD_MARKS), for the load's breakdown: the model
+   * worker's creation, each load stage's start, the last byte of the model files, and "loaded".
+   */
+  readonly loadMarks: Partial<Record<LoadMark, number>>;
   readonly generations: ProbeGeneration[];
   /** Every neighbour query-vector reply of the model worker: its total and where the time went. */
   readonly vectors: { readonly ms: number; readonly split: Record<string, number>; readonly readingReused: boolean }[];
@@ -51,9 +56,15 @@ declare global {
   }
 }
 
+/** The load's steps: the model worker's creation, each load stage's start, the model files' last byte, "loaded". */
+export const LOAD_MARKS = ['worker', ...LOAD_STAGES, 'files', 'loaded'] as const;
+export type LoadMark = (typeof LOAD_MARKS)[number];
+
 export function probeScript(autoGenerate: boolean): string {
   return `(() => {
-  const probe = { loadedAt: null, loadError: null, info: null, clickAt: null, generations: [], vectors: [] };
+  const probe = { loadedAt: null, loadError: null, info: null, clickAt: null, loadMarks: {}, generations: [],
+    vectors: [] };
+  const mark = (name, t) => { if (!(name in probe.loadMarks)) probe.loadMarks[name] = t; };
   window.__bench = probe;
   const clickWhenEnabled = () => {
     const button = document.querySelector('[data-testid="generate-bar"] button.primary');
@@ -65,12 +76,18 @@ export function probeScript(autoGenerate: boolean): string {
   const Native = window.Worker;
   window.Worker = class extends Native {
     constructor(url, options) {
+      const createdAt = performance.now();
       super(url, options);
       this.addEventListener('message', (e) => {
         const d = e.data, t = performance.now();
         const gen = probe.generations[probe.generations.length - 1];
         if (!d || typeof d !== 'object') return;
+        if (d.type === 'load-stage') {
+          mark('worker', createdAt);
+          mark(d.stage, t);
+        } else if (d.type === 'progress' && d.allLoaded >= d.allTotal) mark('files', t);
         if (d.type === 'loaded') {
+          mark('loaded', t);
           probe.loadedAt = t;
           const i = d.info;
           probe.info = { backend: i.backend, backendReason: i.backendReason, numThreads: i.numThreads,
