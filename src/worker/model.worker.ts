@@ -1,14 +1,15 @@
 /// <reference lib="webworker" />
 import { Engine } from './engine';
 import type { WorkerReply, WorkerRequest } from './protocol';
+import { helperFits } from './readingHelper';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// A reading helper only where a second core can run it beside this worker.
-const readingHelper =
-  navigator.hardwareConcurrency >= 2
-    ? () => new Worker(new URL('./reader.worker.ts', import.meta.url), { type: 'module', name: 'apparatus-reader' })
-    : undefined;
+// Chromium's Device Memory API; other browsers leave it out, and then only the cores decide.
+const memoryGb = (navigator as WorkerNavigator & { deviceMemory?: number }).deviceMemory;
+const readingHelper = helperFits({ cores: navigator.hardwareConcurrency, memoryGb })
+  ? () => new Worker(new URL('./reader.worker.ts', import.meta.url), { type: 'module', name: 'apparatus-reader' })
+  : undefined;
 const engine = new Engine((reply: WorkerReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer), {
   idleWarmUp: true,
   readingHelper,

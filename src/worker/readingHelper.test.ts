@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerReply } from './protocol';
-import { ReadingHelper, type HelperPort } from './readingHelper';
+import { HELPER_MIN_MEMORY_GB, helperFits, ReadingHelper, type HelperPort } from './readingHelper';
 
 class FakePort implements HelperPort {
   sent: { type: string; id: number }[] = [];
@@ -110,4 +110,15 @@ describe('ReadingHelper', () => {
     await expect(pending).rejects.toThrow(/stopped/);
     expect([port.terminated, failures]).toEqual([true, []]);
   });
+});
+
+describe('helperFits', () => {
+  it.each<[string, { cores: number; memoryGb?: number }, boolean]>([
+    ['one core', { cores: 1, memoryGb: 8 }, false],
+    ['two cores, memory unreported', { cores: 2 }, true],
+    ['two cores, plenty of memory', { cores: 2, memoryGb: 8 }, true],
+    ['at the memory threshold', { cores: 4, memoryGb: HELPER_MIN_MEMORY_GB }, true],
+    ['a phone short of memory', { cores: 8, memoryGb: 2 }, false],
+    ['no cores reported', { cores: 0 }, false],
+  ])('%s', (_, device, fits) => expect(helperFits(device)).toBe(fits));
 });

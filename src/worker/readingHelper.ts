@@ -16,6 +16,18 @@ export interface HelperPort {
 
 export type HelperState = 'loading' | 'ready' | 'failed';
 
+/**
+ * Device memory (GB, as `navigator.deviceMemory` reports it, in Chromium) below which no helper is started: it holds
+ * a second runtime and a second copy of the weights, unpacked to float32 (4 bytes a parameter, about 17 MB for the
+ * shipped model), which a phone short of memory may answer by killing the page.
+ */
+export const HELPER_MIN_MEMORY_GB = 4;
+
+/** Whether this device can run a reading helper beside the model worker: a second core, and memory to spare. */
+export function helperFits(device: { readonly cores: number; readonly memoryGb?: number }): boolean {
+  return device.cores >= 2 && (device.memoryGb === undefined || device.memoryGb >= HELPER_MIN_MEMORY_GB);
+}
+
 type Pending = { resolve: (part: ReadPart) => void; reject: (e: Error) => void };
 
 const LOAD_ID = 0;
