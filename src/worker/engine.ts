@@ -136,6 +136,10 @@ export class Engine {
       return { choice, ...(await importOrt(choice.backend, req.ortUrl, req.numThreads, choice.adapter)) };
     })();
     runtime.catch(() => undefined); // awaited below; a failed card must not leave it unhandled
+    // One session is made at a time (onnxruntime-web's WebGPU backend refuses two at once), in arrival order. The
+    // first in line is the runtime probe, so onnxruntime-web fetches and compiles its WebAssembly while the card
+    // and then the files download, not after the card has arrived.
+    let making: Promise<unknown> = runtime.then((rt) => startRuntime(rt.ort, rt.choice.backend)).catch(() => undefined);
     const card = await fetchCard(req.modelUrl);
     const allTotal = card.files.reduce((a, f) => a + f.bytes, 0);
     const loadedBytes = new Map<string, number>();
@@ -155,9 +159,6 @@ export class Engine {
       return got.then((g) => g.bytes);
     };
     // A session is made as soon as its file and the runtime are there, so it overlaps the other download.
-    // One session is made at a time (onnxruntime-web's WebGPU backend refuses two at once), in arrival order.
-    // The first session in line is the runtime probe, so onnxruntime-web starts its WebAssembly during the downloads.
-    let making: Promise<unknown> = runtime.then((rt) => startRuntime(rt.ort, rt.choice.backend)).catch(() => undefined);
     const session = async (name: 'encoder.onnx' | 'decoder.onnx') => {
       const [bytes, rt] = await Promise.all([need(name), runtime]);
       const made = making.then(() => {
