@@ -72,17 +72,19 @@ def export(model, cfg, out_dir, weights=WEIGHTS):
     memory_valid = torch.ones(1, 7)
     tokens = torch.tensor([[1, 4, 5]], dtype=torch.int32)
     beats = torch.tensor([[0, 49, 37]], dtype=torch.int32)
-    past = [torch.zeros(2, 1, cfg.n_heads, dh) for _ in names["past"]]
+    # Room for 4 positions, 2 of them filled, so the export traces the unfilled ones being left out.
+    past = [torch.zeros(1, cfg.n_heads, 4, dh) for _ in names["past"]]
+    past_length = torch.tensor([2], dtype=torch.int32)
     dyn = {"tokens": {0: "batch", 1: "new"}, "beats": {0: "batch", 1: "new"}, "context": {0: "batch"},
            "memory_valid": {0: "batch", 1: "memory"}, "logits": {0: "batch", 1: "new"},
            "cross_attn": {0: "batch", 3: "new", 4: "memory"}, "hidden": {0: "batch", 1: "new"}}
     dyn.update({n: {0: "batch", 2: "memory"} for n in names["cross"]})
-    dyn.update({n: {0: "past", 1: "batch"} for n in names["past"]})
-    dyn.update({n: {0: "new", 1: "batch"} for n in names["new"]})
+    dyn.update({n: {0: "batch", 2: "room"} for n in names["past"]})
+    dyn.update({n: {0: "batch", 2: "new"} for n in names["new"]})
     torch.onnx.export(
-        DecoderExport(model).eval(), (tokens, beats, context, memory_valid, *cross, *past), dec_path,
+        DecoderExport(model).eval(), (tokens, beats, context, memory_valid, past_length, *cross, *past), dec_path,
         opset_version=OPSET,
-        input_names=["tokens", "beats", "context", "memory_valid", *names["cross"], *names["past"]],
+        input_names=["tokens", "beats", "context", "memory_valid", "past_length", *names["cross"], *names["past"]],
         output_names=["logits", *names["new"], "cross_attn", "hidden"],
         dynamic_axes=dyn,
     )

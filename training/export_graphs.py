@@ -5,12 +5,13 @@ The decoder is shaped for a browser step loop, where every tensor fed to onnxrun
 WebAssembly heap and every output copied out (docs/model-contract.md):
 - the encoder also returns what the decoder reads of the memory at every step: the cross-attention keys and values
   of every layer and the context vector, so they are computed once per prompt, not once per token;
-- the self-attention cache is fed position-major, (P, B, H, dh) per layer, so the runtime appends a step with one
-  copy, and the decoder returns only the new positions' keys and values, not the whole grown cache;
-- the cache and the new positions are joined inside the graph (a transpose and a concatenation per layer), which
-  is cheaper than sending the grown cache back out.
-The same decoder, fed no cache, is the teacher-forced reading: the runtime fetches its attention and hidden outputs
-only then.
+- the self-attention cache is fed head-major, (B, H, C, dh) per layer, with room for C positions of which the first
+  `past_length` are filled: the runtime writes each step into its room, and grows the room by doubling, so the
+  graph neither transposes nor joins the cache (each of which copied it at every step, and so grew with the tune);
+- the cache and the new positions are scored apart, and only their scores are joined;
+- the decoder returns only the new positions' keys and values, not the whole grown cache.
+The same decoder, fed an empty cache, is the teacher-forced reading: the runtime fetches its attention and hidden
+outputs only then.
 """
 import math
 import types
@@ -51,16 +52,20 @@ def _layer_memory_keys_values(layer, memory):  # DecoderLayer
     return layer.cross_attn(memory)
 
 
-def _self_attention_step(attn, h, pk, pv, mask):
-    """Attention: h (B, S, D) new positions, pk/pv (P, B, H, dh) the cache, mask (S, P+S)."""
+def _self_attention_step(attn, h, pk, pv, past_bias, new_mask):
+    """
+    Attention: h (B, S, D) new positions; pk/pv (B, H, C, dh) the cache's room, past_bias (C,) 0 at its filled
+    positions and NEG beyond; new_mask (S, S) no looking ahead. Returns the new keys and values (B, H, S, dh).
+    """
     q, k, v = split_heads(attn.q(h), attn.h), split_heads(attn.k(h), attn.h), split_heads(attn.v(h), attn.h)
-    # Joined with the cache inside the graph: a product over zero cached positions (a prefill, a reading) crashes
-    # onnxruntime's fused MatMul, so the cache and the new positions cannot be scored apart.
-    keys = torch.cat([pk.permute(1, 2, 0, 3), k], dim=2)  # (B, H, P+S, dh)
-    values = torch.cat([pv.permute(1, 2, 0, 3), v], dim=2)
-    probs = F.softmax(q @ keys.transpose(-2, -1) / math.sqrt(attn.dh) + mask, dim=-1)  # (B, H, S, P+S)
-    y = (probs @ values).transpose(1, 2)  # (B, S, H, dh)
-    return attn.o(y.reshape(y.shape[0], y.shape[1], -1)), k.permute(2, 0, 1, 3), v.permute(2, 0, 1, 3)
+    scale = 1 / math.sqrt(attn.dh)
+    room = pk.shape[2]
+    # The room is never empty (the runtime gives a reading one unfilled position): onnxruntime's fused MatMul
+    # crashes on a product over zero positions.
+    scores = torch.cat([q @ pk.transpose(-2, -1) * scale + past_bias, q @ k.transpose(-2, -1) * scale + new_mask], -1)
+    probs = F.softmax(scores, dim=-1)  # (B, H, S, C+S)
+    y = (probs[..., :room] @ pv + probs[..., room:] @ v).transpose(1, 2)  # (B, S, H, dh)
+    return attn.o(y.reshape(y.shape[0], y.shape[1], -1)), k, v
 
 
 def _cross_attention_step(attn, x, ck, cv, mask):
@@ -71,9 +76,9 @@ def _cross_attention_step(attn, x, ck, cv, mask):
     return attn.o(y.reshape(y.shape[0], y.shape[1], -1)), probs
 
 
-def _layer_step(layer, x, ck, cv, pk, pv, self_mask, cross_mask):
+def _layer_step(layer, x, ck, cv, pk, pv, past_bias, new_mask, cross_mask):
     """DecoderLayer, as DecoderLayer.forward (dropout is off in export) with the cache and the memory split out."""
-    a, k, v = layer.self_attn(layer.ln1(x), pk, pv, self_mask)
+    a, k, v = layer.self_attn(layer.ln1(x), pk, pv, past_bias, new_mask)
     x = x + a
     c, probs = layer.cross_attn(layer.ln2(x), ck, cv, cross_mask)
     x = x + c
@@ -98,23 +103,27 @@ class EncoderExport(torch.nn.Module):
 
 
 class DecoderExport(torch.nn.Module):
-    """One decoder call: S new tokens after a cache of P positions (P = 0 for a prefill or a reading)."""
+    """
+    One decoder call: S new tokens after `past_length` cached positions, in a cache with room for C >= 1 (a prefill
+    or a reading has none filled).
+    """
 
     def __init__(self, model):
         super().__init__()
         self.model = model
 
-    def forward(self, tokens, beats, context, memory_valid, *kv):
+    def forward(self, tokens, beats, context, memory_valid, past_length, *kv):
         m = self.model
         n = m.cfg.dec_layers
         cross = [(kv[2 * i], kv[2 * i + 1]) for i in range(n)]
-        past = [(kv[2 * n + 2 * i], kv[2 * n + 2 * i + 1]) for i in range(n)]  # (P, B, H, dh) each
+        past = [(kv[2 * n + 2 * i], kv[2 * n + 2 * i + 1]) for i in range(n)]  # (B, H, C, dh) each
         S = tokens.shape[1]
-        P = past[0][0].shape[0]
-        pos = torch.arange(S, device=tokens.device) + P
+        P = past_length.long()[0]
+        steps = torch.arange(S, device=tokens.device)
+        pos = steps + P
         x = m.music_emb(tokens) + m.music_pos(pos) + m.beat_emb(beats) + context[:, None, :]
-        key_pos = torch.arange(P + S, device=tokens.device)
-        self_mask = (key_pos[None, :] > pos[:, None]).float() * NEG  # (S, P+S): no looking ahead
+        past_bias = (torch.arange(past[0][0].shape[2], device=tokens.device) >= P).float() * NEG  # (C,)
+        new_mask = (steps[None, :] > steps[:, None]).float() * NEG  # (S, S): no looking ahead
         cross_mask = ((1.0 - memory_valid) * NEG)[:, None, None, :]  # (B, 1, 1, M)
         new_kv, probs_all = [], []
         pairs = [(layer, _layer_step) for layer in m.decoder]
@@ -122,8 +131,8 @@ class DecoderExport(torch.nn.Module):
         pairs += [(layer.cross_attn, _cross_attention_step) for layer in m.decoder]
         with step_forwards(pairs):
             for layer, (ck, cv), (pk, pv) in zip(m.decoder, cross, past):
-                x, k, v, probs = layer(x, ck, cv, pk, pv, self_mask, cross_mask)
-                new_kv += [k, v]  # (S, B, H, dh): appended to the cache as they are
+                x, k, v, probs = layer(x, ck, cv, pk, pv, past_bias, new_mask, cross_mask)
+                new_kv += [k, v]  # (B, H, S, dh): written into the cache's room after its filled positions
                 probs_all.append(probs)
         hidden = m.dec_ln(x)
         return (m.head(hidden), *new_kv, torch.stack(probs_all, dim=1), hidden)

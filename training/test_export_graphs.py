@@ -22,18 +22,21 @@ class ExportGraphsTest(unittest.TestCase):
                 full_logits, _, full_cross, full_hidden = model.decode(tokens, beats, memory, memory_valid)
                 exported_memory, context, *cross = enc(text, valid, r, s)
                 torch.testing.assert_close(exported_memory, memory)
-                # Position-major caches, (P, B, H, dh) per layer, empty at the start.
-                past = [torch.zeros(0, 2, cfg.n_heads, dh) for _ in range(2 * cfg.dec_layers)]
+                # Head-major caches, (B, H, room, dh) per layer, with more room than the tune needs. The room
+                # starts as noise: unfilled positions must not count.
+                room = S + 3
+                past = [torch.randn(2, cfg.n_heads, room, dh) for _ in range(2 * cfg.dec_layers)]
                 steps = [(0, 3)] + [(t, t + 1) for t in range(3, S)]  # a prefill of three, then one at a time
                 for a, b in steps:
-                    logits, *rest = dec(tokens[:, a:b], beats[:, a:b], context, memory_valid, *cross, *past)
+                    filled = torch.tensor([a], dtype=torch.int32)
+                    logits, *rest = dec(tokens[:, a:b], beats[:, a:b], context, memory_valid, filled, *cross, *past)
                     new, cross_attn, hidden = rest[: len(past)], rest[-2], rest[-1]
-                    self.assertEqual(new[0].shape, (b - a, 2, cfg.n_heads, dh))  # only the new positions
+                    self.assertEqual(new[0].shape, (2, cfg.n_heads, b - a, dh))  # only the new positions
                     torch.testing.assert_close(logits, full_logits[:, a:b], atol=1e-5, rtol=1e-4)
                     torch.testing.assert_close(cross_attn, full_cross[:, :, :, a:b], atol=1e-5, rtol=1e-4)
                     torch.testing.assert_close(hidden, full_hidden[:, a:b], atol=1e-5, rtol=1e-4)
-                    past = [torch.cat([p, n], dim=0) for p, n in zip(past, new)]
-                self.assertEqual(past[0].shape[0], S)
+                    for p, n in zip(past, new):
+                        p[:, :, a:b] = n
 
 
 if __name__ == "__main__":

@@ -23,22 +23,39 @@ async function loop(query) {
   const kv = (prefix) => Array.from({ length: L }, (_, i) => [`${prefix}_key_${i}`, `${prefix}_value_${i}`]).flat();
   for (const name of kv('cross')) fixed[name] = new ort.Tensor('float32', filled(B * H * M * dh, 0.02), [B, H, M, dh]);
   const fetches = ['logits', ...kv('new')];
-  const row = B * H * dh;
+  const blocks = B * H;
+  // The cache as the app keeps it (src/runtime/kvCache.ts): head-major, with room that starts at 16 positions and
+  // doubles; the new positions are written after the filled ones.
   const tune = async (length) => {
-    const past = Object.fromEntries(kv('past').map((name) => [name, new Float32Array(length * row)]));
+    let room = 16;
+    let past = Object.fromEntries(kv('past').map((name) => [name, new Float32Array(blocks * room * dh)]));
     const ms = [];
     for (let p = 0; p < length; p++) {
+      if (p === room) {
+        const grown = room * 2;
+        past = Object.fromEntries(
+          Object.entries(past).map(([name, old]) => {
+            const data = new Float32Array(blocks * grown * dh);
+            for (let b = 0; b < blocks; b++) data.set(old.subarray(b * room * dh, (b + 1) * room * dh), b * grown * dh);
+            return [name, data];
+          }),
+        );
+        room = grown;
+      }
       const feeds = {
         ...fixed,
         tokens: new ort.Tensor('int32', new Int32Array(B).fill(5 + (p % 40)), [B, 1]),
         beats: new ort.Tensor('int32', new Int32Array(B).fill(1 + (p % 96)), [B, 1]),
+        past_length: new ort.Tensor('int32', Int32Array.of(p), [1]),
       };
-      for (const name of kv('past'))
-        feeds[name] = new ort.Tensor('float32', past[name].subarray(0, p * row), [p, B, H, dh]);
+      for (const name of kv('past')) feeds[name] = new ort.Tensor('float32', past[name], [B, H, room, dh]);
       const t0 = performance.now();
       const out = await session.run(feeds, fetches);
       ms.push(performance.now() - t0);
-      for (const name of kv('past')) past[name].set(out[name.replace('past', 'new')].data, p * row);
+      for (const name of kv('past')) {
+        const fresh = out[name.replace('past', 'new')].data;
+        for (let b = 0; b < blocks; b++) past[name].set(fresh.subarray(b * dh, (b + 1) * dh), (b * room + p) * dh);
+      }
     }
     return ms;
   };

@@ -2,6 +2,7 @@ import type { InferenceSession } from 'onnxruntime-common';
 import { Tensor } from 'onnxruntime-common';
 import { describe, expect, it } from 'vitest';
 import { barPositions } from '../tokenizer/barPosition';
+import { MIN_ROOM } from './kvCache';
 import { OrtTuneModel } from './ortRunner';
 import { stubCard } from './stubCard';
 
@@ -54,7 +55,7 @@ function fakeModel() {
       calls += 1;
       // Each call's new keys/values hold its call number (values: negated), so the test can see where they went.
       const fresh = (sign: number) =>
-        new Tensor('float32', new Float32Array(S * B * D).fill(sign * calls), [S, B, H, D / H]);
+        new Tensor('float32', new Float32Array(B * S * D).fill(sign * calls), [B, H, S, D / H]);
       const all = {
         logits: new Tensor('float32', new Float32Array(B * S * MUSIC.length), [B, S, MUSIC.length]),
         cross_attn: new Tensor('float32', new Float32Array(B * L * H * S * M), [B, L, H, S, M]),
@@ -78,7 +79,7 @@ function fakeModel() {
 const ids = (...xs: number[]) => Int32Array.from(xs);
 const row = (tokens: string) => Int32Array.from(tokens.split(' '), (t) => MUSIC.indexOf(t));
 
-describe('OrtTuneModel (v3 contract)', () => {
+describe('OrtTuneModel (v4 contract)', () => {
   it('feeds references, memory_valid and each row’s bar positions', async () => {
     const { model, encoderFeeds, decoderFeeds } = fakeModel();
     const refs = [row('M:2/4 K:Dmaj d 2 |'), row('M:2/4 K:Dmaj d')];
@@ -107,13 +108,20 @@ describe('OrtTuneModel (v3 contract)', () => {
       [...a.slice(0, 4), ...b.slice(0, 4)],
       [a[4], b[4]],
     ]);
-    // The cross keys/values come from the encoder, once; the cache grows position-major by each call's new part.
+    // The cross keys/values come from the encoder, once. The cache is head-major with room to spare: the first call
+    // reads one unfilled position, the second a room of MIN_ROOM whose first 4 positions hold the first call's part.
     expect(encoderFeeds).toHaveLength(1);
     expect(decoderFeeds[0].cross_key_0.dims).toEqual([2, H, 10, D / H]);
-    expect(decoderFeeds[0].past_key_0.dims).toEqual([0, 2, H, D / H]);
-    expect(decoderFeeds[1].past_key_0.dims).toEqual([4, 2, H, D / H]);
-    expect(Array.from(decoderFeeds[1].past_key_0.data as Float32Array)).toEqual(new Array(4 * 2 * D).fill(1));
-    expect(Array.from(decoderFeeds[1].past_value_0.data as Float32Array)).toEqual(new Array(4 * 2 * D).fill(-1));
+    expect(decoderFeeds[0].past_key_0.dims).toEqual([2, H, 1, D / H]);
+    expect(decoderFeeds.map((f) => Array.from(f.past_length.data as Int32Array))).toEqual([[0], [4]]);
+    expect(decoderFeeds[1].past_key_0.dims).toEqual([2, H, MIN_ROOM, D / H]);
+    const block = (sign: number) => [
+      ...new Array<number>(4 * (D / H)).fill(sign),
+      ...new Array<number>((MIN_ROOM - 4) * (D / H)).fill(0),
+    ];
+    const blocks = (sign: number) => Array.from({ length: 2 * H }, () => block(sign)).flat();
+    expect(Array.from(decoderFeeds[1].past_key_0.data as Float32Array)).toEqual(blocks(1));
+    expect(Array.from(decoderFeeds[1].past_value_0.data as Float32Array)).toEqual(blocks(-1));
     expect(session.pastLength).toBe(5);
     session.dispose();
   });

@@ -137,6 +137,7 @@ class OrtDecoderSession implements DecoderSession {
       beats: new Tensor('int32', this.beats(tokens, S), [this.batch, S]),
       ...this.fixed,
     };
+    feeds.past_length = new Tensor('int32', Int32Array.of(this.cache.length), [1]);
     for (const [name, data, dims] of this.cache.views()) feeds[name] = new Tensor('float32', data, dims);
     const { attention, hidden } = wanted(options.read);
     // Outputs are copied out of the runtime only when a caller reads them: attention and hidden states for a
