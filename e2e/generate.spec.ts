@@ -6,17 +6,28 @@ test('a prompt streams a score that plays as non-silent audio', async ({ app, pa
   await app.prompt.fill('a lively reel in D major');
   await app.controls.quick(11, 200);
   const settingsTop = await app.controls.top();
+  // Mid-run, seen from inside the page as it happens: the tune is written faster than a test's round trips.
+  const midRun = page.evaluate(
+    () =>
+      new Promise<{ count: string | null; settingsTop: number }>((resolve) => {
+        const look = () => {
+          const s = window.__apparatus!.state();
+          if (!s.streaming || s.streamTokens < 8) return requestAnimationFrame(look);
+          resolve({
+            count: document.querySelector('[data-testid="generation-count"]')?.textContent ?? null,
+            settingsTop:
+              document.querySelector('[data-testid="controls-panel"]')!.getBoundingClientRect().top + window.scrollY,
+          });
+        };
+        look();
+      }),
+  );
   await app.generateBar.generateButton.click();
-
-  // Mid-run: the score already shows notes and the progress bar counts tokens.
-  await page.waitForFunction(() => {
-    const s = window.__apparatus!.state();
-    return s.streaming && s.streamTokens >= 8;
-  });
-  // The count first: it is there only while the tune is written, and the tune ends about a second later.
-  await expect(app.generateBar.count).toContainText('/ 200 tokens');
-  // The progress line has its room already: the settings below Generate do not move under the pointer.
-  expect(await app.controls.top()).toBe(settingsTop);
+  const seen = await midRun;
+  // The progress line counts tokens while the tune is written, and has its room already: the settings below
+  // Generate do not move under the pointer.
+  expect(seen.count).toMatch(/^\d+ \/ 200 tokens$/);
+  expect(seen.settingsTop).toBe(settingsTop);
   await expect(app.score.notes.first()).toBeVisible();
 
   const tune = await app.waitForTune();
