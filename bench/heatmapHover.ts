@@ -11,6 +11,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { ViewsPanel } from '../e2e/pages/ViewsPanel';
+import { LATEST_MS } from '../src/app/installSchedule';
 import { SETTING_RANGES } from '../src/runtime/decode';
 import { ScorePanel } from '../e2e/pages/ScorePanel';
 import { tokensToAbc } from '../src/tokenizer/musicTokens';
@@ -42,6 +43,8 @@ export interface HoverRuns extends HoverPass {
 
 /** Quiet time after the offline copy is installed, before the second pass. */
 const SETTLE_MS = 2000;
+/** Longest wait for the offline copy to install: its latest start, then half a minute for the install itself. */
+const INSTALL_WAIT_MS = LATEST_MS + 30_000;
 
 /** Installed on the page as text: functions handed to the page must not depend on the bundler. */
 const PROBE = `(() => {
@@ -131,7 +134,17 @@ export async function heatmapHoverRuns(browser: Browser, baseUrl: string, moves 
       return { workMs: r.work, latencyMs: r.latency };
     };
     const busy = await pass();
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // The offline copy installs at the visit's first pause, LATEST_MS at the latest; a page where it never does is
+    // reported, not waited on forever.
+    const installed = await page.evaluate(
+      (ms) =>
+        Promise.race([
+          navigator.serviceWorker.ready.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+        ]),
+      INSTALL_WAIT_MS,
+    );
+    if (!installed) throw new Error(`the offline copy did not install within ${INSTALL_WAIT_MS / 1000} s`);
     await page.waitForTimeout(SETTLE_MS);
     return { rows, cols, tokens, reachableRows: reachable, ...(await pass()), busy };
   } finally {

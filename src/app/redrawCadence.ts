@@ -1,8 +1,8 @@
 /**
  * How often the score of a tune being written is redrawn. Each redraw engraves the whole tune so far on the main
  * thread (abcjs, then layout and paint of its SVG). Redrawn at every animation frame, that work took a core's
- * share from the model worker on a 2-core machine and slowed every decode step (`npm run bench`, the WASM tune
- * rows); a person reading along needs far fewer redraws than 60 a second.
+ * share from the model worker on a 2-core machine and slowed its decode steps, more as the tune grew; a person
+ * reading along needs far fewer redraws than 60 a second. e2e/generate.spec.ts checks the gaps between redraws.
  */
 
 /** The shortest gap between two redraws while a tune is being written. */
