@@ -51,8 +51,8 @@ test('the catalogue waits for the model, says so, and loads at once on request',
   page.on('request', (r) => {
     if (r.url().includes('/corpus/')) corpus.push(new URL(r.url()).pathname);
   });
-  // The decoder never arrives, so the model stays loading for as long as the test needs.
-  await page.route('**/models/decoder.onnx', () => undefined);
+  // The decoder's weights never arrive, so the model stays loading for as long as the test needs.
+  await page.route('**/models/decoder.runtime.weights', () => undefined);
   await app.open();
   const waiting = catalogue.root.getByTestId('catalogue-waiting');
   await expect(waiting).toContainText('loads at the first pause once the model is ready');

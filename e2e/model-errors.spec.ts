@@ -1,17 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import type { ModelCard } from '../src/runtime/modelTypes';
+import { loadPlan } from '../src/runtime/runtimeFiles';
 import { expect, test } from './fixtures';
 
 const card = async (): Promise<ModelCard> => JSON.parse(await readFile('public/models/model-card.json', 'utf8'));
+/** The files a WASM page loads: the runtime form's (src/runtime/runtimeFiles.ts). */
+const wasmFile = async (name: string) => loadPlan(await card(), 'wasm').files.find((f) => f.name === name)!;
 
-test('a corrupt decoder.onnx is named with its expected hash, and the rest of the app works', async ({ app, page }) => {
-  const expected = (await card()).files.find((f) => f.name === 'decoder.onnx')!.sha256;
+test('a corrupt model file is named with its expected hash, and the rest of the app works', async ({ app, page }) => {
+  const expected = (await wasmFile('decoder.runtime.weights')).sha256;
   // A first visit leaves a tune in history.
   await app.openReady();
   await app.controls.quick(12, 40);
   const saved = await app.generate();
 
-  await page.route('**/models/decoder.onnx', async (route) => {
+  await page.route('**/models/decoder.runtime.weights', async (route) => {
     const response = await route.fetch();
     const body = Buffer.from(await response.body());
     body[body.length >> 1] ^= 0xff;
@@ -21,7 +24,7 @@ test('a corrupt decoder.onnx is named with its expected hash, and the rest of th
   const model = await app.waitForModel();
   expect(model.ready).toBe(false);
   const error = page.getByTestId('model-error');
-  await expect(error).toContainText('decoder.onnx is corrupt');
+  await expect(error).toContainText('decoder.runtime.weights is corrupt');
   await expect(error).toContainText(expected);
   await expect(error).toContainText('git checkout -- public/models');
   await expect(app.generateBar.generateButton).toBeDisabled();
@@ -47,12 +50,12 @@ test('a corrupt decoder.onnx is named with its expected hash, and the rest of th
 });
 
 test('a missing model file is named', async ({ app, page }) => {
-  const expected = (await card()).files.find((f) => f.name === 'encoder.onnx')!.sha256;
-  await page.route('**/models/encoder.onnx', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const expected = (await wasmFile('encoder.runtime.onnx')).sha256;
+  await page.route('**/models/encoder.runtime.onnx', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await app.open();
   await app.waitForModel();
   const error = page.getByTestId('model-error');
-  await expect(error).toContainText('encoder.onnx is missing (HTTP 404');
+  await expect(error).toContainText('encoder.runtime.onnx is missing (HTTP 404');
   await expect(error).toContainText(expected);
   await expect(error).toContainText('git checkout -- public/models');
   // Prompt chips still work: they need only the vocabulary.
@@ -63,7 +66,7 @@ test('a missing model file is named', async ({ app, page }) => {
 
 test('the model download reports byte progress', async ({ app, page }) => {
   // Slow the decoder down so the progress line is seen mid-download.
-  await page.route('**/models/decoder.onnx', async (route) => {
+  await page.route('**/models/decoder.runtime.weights', async (route) => {
     const response = await route.fetch();
     await new Promise((r) => setTimeout(r, 1500));
     await route.fulfill({ response });

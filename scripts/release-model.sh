@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces the shipped v2 model from the sources: the corpus arrays, the training run, its figures, the ONNX
-# files and golden outputs, the catalogue attribution index and the evaluation, in that order, into training/,
+# files and golden outputs, their runtime form, the catalogue attribution index and the evaluation, in that order, into training/,
 # public/models/, public/corpus/ and docs/.
 #   bash scripts/release-model.sh                 (runs training/runs/v2-base, v2, v2-cont and v2-feat)
 #   bash scripts/release-model.sh --train-only    (the corpus and the four training stages: `npm run model:train`)
@@ -43,5 +43,6 @@ $py training/training_record.py --out "$run/training-record.json" "$base" "$mid"
 [ "${1:-}" = "--train-only" ] && exit 0
 $py training/evaluate_lm.py --ckpt "$run/ckpt.pt" --out "$run/card-extra.json"
 $py training/export.py --ckpt "$run/ckpt.pt" --out public/models --card-extra "$run/card-extra.json" "$run/training-record.json" training/model-v2-notes.json
+npm run --silent model:runtime
 npm run --silent catalogue:index
 npm run --silent eval:model

@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
   '.onnx': 'application/octet-stream',
+  '.weights': 'application/octet-stream',
   '.bin': 'application/octet-stream',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -26,7 +27,19 @@ const TYPES: Record<string, string> = {
  * Audio is already compressed; everything else (wasm, scripts, JSON, weights) shrinks on the wire. In the order a
  * first visit fetches them: the page, its code, the runtime, the model; then the rest (catalogue, data).
  */
-const COMPRESSIBLE_IN_VISIT_ORDER = ['.html', '.js', '.mjs', '.css', '.wasm', '.onnx', '.json', '.bin', '.svg', '.md'];
+const COMPRESSIBLE_IN_VISIT_ORDER = [
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.wasm',
+  '.onnx',
+  '.weights',
+  '.json',
+  '.bin',
+  '.svg',
+  '.md',
+];
 const COMPRESSIBLE = new Set(COMPRESSIBLE_IN_VISIT_ORDER);
 
 const brotli = promisify(brotliCompress);

@@ -4,13 +4,15 @@ import { promptIds } from '../explain/occlusionReadings';
 import { MAX_REFERENCES } from '../music/excerpt';
 import { DEFAULT_SETTINGS, generate, type StepReading, type StreamedToken } from '../runtime/decode';
 import type { ModelCard } from '../runtime/modelTypes';
+import { loadPlan, RuntimeSectionError, type GraphName, type LoadPlan } from '../runtime/runtimeFiles';
+import { unpackWeights, WeightPackError, type ExternalData } from '../runtime/weightPack';
 import { OrtTuneModel } from '../runtime/ortRunner';
 import { memoryShape } from '../runtime/memory';
 import { readTune } from '../runtime/score';
 import { IDLE_WARM_UP_STEPS, warmUp } from '../runtime/warmUp';
 import { Vocab, type VocabJson } from '../tokenizer/vocab';
 import { chooseBackend } from './backend';
-import { fetchCard, fetchVerified, ModelFileError, sha256Hex } from './modelFiles';
+import { fetchCard, fetchVerified, ModelFileError, REBUILD_HINT, sha256Hex } from './modelFiles';
 import { createSession, importOrt } from './ortLoader';
 import { startRuntime } from './runtimeProbe';
 import type {
@@ -42,6 +44,26 @@ interface Loaded {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** After an Emscripten abort the WASM instance is unusable; only a fresh worker recovers. */
 const isFatal = (e: unknown) => e instanceof WebAssembly.RuntimeError || /\babort/i.test(message(e));
+
+/** The files to load, or a ModelFileError naming the card when its runtime section is unusable. */
+function planFor(card: ModelCard, backend: Backend): LoadPlan {
+  try {
+    return loadPlan(card, backend);
+  } catch (e) {
+    if (!(e instanceof RuntimeSectionError)) throw e;
+    throw new ModelFileError(`model-card.json: ${e.message}. ${REBUILD_HINT}`, 'model-card.json');
+  }
+}
+
+/** A weight pack's float32 file, or a ModelFileError naming the pack. */
+function unpacked(name: string, bytes: Uint8Array): ExternalData {
+  try {
+    return unpackWeights(bytes);
+  } catch (e) {
+    if (!(e instanceof WeightPackError)) throw e;
+    throw new ModelFileError(`${name} ${e.message}. ${REBUILD_HINT}`, name);
+  }
+}
 
 /** Throws a RangeError naming the problem when the model cannot read these tokens. */
 function checkReadable(model: Loaded, tokens: readonly string[]): void {
@@ -131,8 +153,9 @@ export class Engine {
       this.post({ type: 'load-stage', id: req.id, stage: s, ...(total ? { done, total } : {}) });
     // The runtime loads while the card and then the files download; each file is hashed as soon as it has arrived.
     // Its stages ('backend', 'runtime') are not posted: the page shows the download until a session is being made.
+    const backendChoice = chooseBackend(req.backend);
     const runtime = (async () => {
-      const choice = await chooseBackend(req.backend);
+      const choice = await backendChoice;
       return { choice, ...(await importOrt(choice.backend, req.ortUrl, req.numThreads, choice.adapter)) };
     })();
     runtime.catch(() => undefined); // awaited below; a failed card must not leave it unhandled
@@ -141,10 +164,11 @@ export class Engine {
     // and then the files download, not after the card has arrived.
     let making: Promise<unknown> = runtime.then((rt) => startRuntime(rt.ort, rt.choice.backend)).catch(() => undefined);
     const card = await fetchCard(req.modelUrl);
-    const allTotal = card.files.reduce((a, f) => a + f.bytes, 0);
+    const plan = planFor(card, (await backendChoice).backend);
+    const allTotal = plan.files.reduce((a, f) => a + f.bytes, 0);
     const loadedBytes = new Map<string, number>();
     const downloads = new Map(
-      card.files.map((file) => [
+      plan.files.map((file) => [
         file.name,
         fetchVerified(req.modelUrl, file, (loaded) => {
           loadedBytes.set(file.name, loaded);
@@ -159,16 +183,22 @@ export class Engine {
       return got.then((g) => g.bytes);
     };
     // A session is made as soon as its file and the runtime are there, so it overlaps the other download.
-    const session = async (name: 'encoder.onnx' | 'decoder.onnx') => {
-      const [bytes, rt] = await Promise.all([need(name), runtime]);
+    const session = async (graph: GraphName) => {
+      const files = plan.sessions[graph];
+      const [bytes, weights, rt] = await Promise.all([
+        need(files.graph),
+        files.weights ? need(files.weights) : null,
+        runtime,
+      ]);
       const made = making.then(() => {
-        stage(name === 'encoder.onnx' ? 'encoder' : 'decoder');
-        return createSession(rt.ort, rt.choice.backend, bytes);
+        stage(graph);
+        const external = weights && files.weights ? unpacked(files.weights, weights) : undefined;
+        return createSession(rt.ort, rt.choice.backend, bytes, external);
       });
       making = made.catch(() => undefined);
       return made;
     };
-    const settled = await Promise.allSettled([session('encoder.onnx'), session('decoder.onnx')]);
+    const settled = await Promise.allSettled([session('encoder'), session('decoder')]);
     const made = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     const files = await Promise.allSettled(downloads.values());
     const failed = [...files, ...settled].find((r) => r.status === 'rejected');

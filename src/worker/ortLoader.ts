@@ -1,4 +1,5 @@
 import type * as OrtWeb from 'onnxruntime-web';
+import type { ExternalData } from '../runtime/weightPack';
 import type { GpuAdapterLike } from './backend';
 import type { Backend } from './protocol';
 
@@ -33,13 +34,21 @@ export async function importOrt(
   return { ort, threads: ort.env.wasm.numThreads ?? 1 };
 }
 
+/**
+ * A session from a graph. An exported graph is optimised as the session is built. A runtime-form graph (with its
+ * weights restored from the pack) was optimised ahead of time, so it is built with optimisation off: on code V8
+ * has not optimised yet, the optimisations were most of a session's build (docs/speed.md).
+ */
 export function createSession(
   ort: OrtNamespace,
   backend: Backend,
   bytes: Uint8Array,
+  external?: ExternalData,
 ): Promise<OrtWeb.InferenceSession> {
   return ort.InferenceSession.create(bytes, {
     executionProviders: [backend],
-    graphOptimizationLevel: 'all',
+    ...(external
+      ? { graphOptimizationLevel: 'disabled', externalData: [{ path: external.path, data: external.data }] }
+      : { graphOptimizationLevel: 'all' }),
   });
 }
