@@ -5,7 +5,7 @@
  * holds fused CPU operators that the WebGPU execution provider would hand back to the CPU. Pure, so the choice is
  * table-tested.
  */
-import { z } from '../schema/zod';
+import { issueText, z } from '../schema/zodMini';
 import type { ModelCard, ModelCardFile } from './modelTypes';
 
 export type GraphName = 'encoder' | 'decoder';
@@ -24,8 +24,9 @@ export interface LoadPlan {
   readonly optimised: boolean;
 }
 
-const fileSchema = z.object({ name: z.string().min(1), bytes: z.number().int().nonnegative(), sha256: z.string() });
-const sessionSchema = z.object({ graph: z.string().min(1), weights: z.string().min(1) });
+const name = () => z.string().check(z.minLength(1));
+const fileSchema = z.object({ name: name(), bytes: z.number().check(z.int(), z.nonnegative()), sha256: z.string() });
+const sessionSchema = z.object({ graph: name(), weights: name() });
 const runtimeSchema = z.object({
   files: z.array(fileSchema),
   sessions: z.object({ encoder: sessionSchema, decoder: sessionSchema }),
@@ -41,8 +42,7 @@ export function loadPlan(card: ModelCard, backend: 'wasm' | 'webgpu'): LoadPlan 
   if (backend !== 'wasm' || card.runtime === undefined)
     return { files: card.files, sessions: EXPORTED, optimised: false };
   const parsed = runtimeSchema.safeParse(card.runtime);
-  if (!parsed.success)
-    throw new RuntimeSectionError(`its runtime section does not fit: ${parsed.error.issues[0].message}`);
+  if (!parsed.success) throw new RuntimeSectionError(`its runtime section does not fit: ${issueText(parsed.error)}`);
   const { files, sessions } = parsed.data;
   const named = new Set(files.map((f) => f.name));
   const unlisted = Object.values(sessions)

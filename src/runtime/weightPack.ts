@@ -4,23 +4,25 @@
  * the pack is this project's own storage of int8 rows, which no library reads. Pure, so it runs in the worker and
  * in Node, and its table tests build packs byte by byte.
  */
-import { z } from '../schema/zod';
+import { issueText, z } from '../schema/zodMini';
 
 const MAGIC = 'APWP';
 const VERSION = 1;
 const PREAMBLE_BYTES = 12;
 
+const count = () => z.number().check(z.int(), z.nonnegative());
+const float32Bytes = () => z.number().check(z.int(), z.nonnegative(), z.multipleOf(4));
 const tensorSchema = z.object({
   name: z.string(),
-  dims: z.array(z.number().int().nonnegative()),
-  offset: z.number().int().nonnegative().multipleOf(4),
-  length: z.number().int().nonnegative().multipleOf(4),
+  dims: z.array(count()),
+  offset: float32Bytes(),
+  length: float32Bytes(),
   form: z.enum(['float32', 'int8-rows', 'int8-columns']),
-  body: z.number().int().nonnegative(),
+  body: count(),
 });
 const headerSchema = z.object({
-  external: z.string().min(1),
-  float32_bytes: z.number().int().nonnegative().multipleOf(4),
+  external: z.string().check(z.minLength(1)),
+  float32_bytes: float32Bytes(),
   tensors: z.array(tensorSchema),
 });
 type PackTensor = z.infer<typeof tensorSchema>;
@@ -50,7 +52,7 @@ function readHeader(bytes: Uint8Array): { header: z.infer<typeof headerSchema>; 
     throw new WeightPackError('has a header that is not JSON');
   }
   const parsed = headerSchema.safeParse(json);
-  if (!parsed.success) throw new WeightPackError(`has a header that does not fit: ${parsed.error.issues[0].message}`);
+  if (!parsed.success) throw new WeightPackError(`has a header that does not fit: ${issueText(parsed.error)}`);
   return { header: parsed.data, body: bytes.subarray(PREAMBLE_BYTES + headerBytes) };
 }
 
