@@ -182,7 +182,7 @@ export class Engine {
       if (!got) throw new ModelFileError(`model-card.json does not list ${name}.`, name);
       return got.then((g) => g.bytes);
     };
-    // A session is made as soon as its file and the runtime are there, so it overlaps the other download.
+    // A session is made as soon as its files and the runtime are there, so it overlaps the other downloads.
     const session = async (graph: GraphName) => {
       const files = plan.sessions[graph];
       const [bytes, weights, rt] = await Promise.all([
