@@ -71,7 +71,7 @@ test('every request of a whole session goes to the app’s own origin', async ({
   await fullSession(app, page);
 
   // The workers' requests are recorded too: the weights and the WASM runtime are fetched by the model worker.
-  expect(requests).toContainEqual(expect.stringMatching(/\/models\/decoder\.onnx$/));
+  expect(requests).toContainEqual(expect.stringMatching(/\/models\/decoder\.runtime\.weights$/));
   expect(requests).toContainEqual(expect.stringMatching(/\/ort\/ort-wasm-simd-threaded\.wasm$/));
   const origin = new URL(baseURL!).origin;
   expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
