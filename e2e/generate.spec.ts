@@ -143,10 +143,11 @@ test('a tune being written is redrawn at the redraw cadence, and drawn whole at 
   const live = draws.filter((d) => d.streaming);
   expect(tune.tokens.length).toBeGreaterThan(100);
   expect(live.length).toBeGreaterThan(1);
-  // Redraws start MIN_REDRAW_GAP_MS (100 ms) apart; they land a drawing's time later, which varies a little. A
-  // drawing at every animation frame would land 16-50 ms apart.
+  // Redraws start MIN_REDRAW_GAP_MS (100 ms) apart; they land a drawing's time later, which varies, on a slow shared
+  // machine by up to about 50 ms (one gap of 48 ms was seen in CI). A drawing at every animation frame would land
+  // 16-50 ms apart every time, so few gaps may be that short, and the median is the cadence.
   const gaps = live.slice(1).map((d, i) => d.at - live[i].at);
-  expect(Math.min(...gaps)).toBeGreaterThan(60);
+  expect(gaps.filter((g) => g < 60).length).toBeLessThanOrEqual(Math.max(1, Math.floor(gaps.length / 10)));
   expect(gaps.sort((a, b) => a - b)[gaps.length >> 1]).toBeGreaterThanOrEqual(95);
   // The finished tune is drawn once more, as soon as it ends.
   expect(draws.at(-1)!.streaming).toBe(false);
